@@ -1,0 +1,76 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "kioskd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kioskd", targets: ["kioskd"]),
+        .executable(name: "kioskctl", targets: ["kioskctl"]),
+        .library(name: "Journal", targets: ["Journal"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C system libraries, installed from Debian packages by scripts/install-deps.sh.
+        .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        // Debian's libcups2-dev ships no cups.pc: the module map links "cups" directly.
+        .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+
+        // Libraries.
+        .target(name: "KioskCore"),
+        .target(name: "KioskConfiguration", dependencies: ["TOMLKit"]),
+        .target(name: "KioskLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "Journal",
+            dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "ControlProtocol"),
+        .target(
+            name: "DeviceDrivers",
+            dependencies: ["CLibUSB", "CCUPS"]
+        ),
+        .target(name: "Graphics", dependencies: ["CFreeType"]),
+
+        // Executables: wiring only.
+        .executableTarget(
+            name: "kioskd",
+            dependencies: [
+                "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "kioskctl",
+            dependencies: [
+                "KioskConfiguration", "ControlProtocol", "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A test fixture: appends journal events until killed, for the power-cut and kill -9 tests.
+        .executableTarget(name: "journal-crash-probe", dependencies: ["Journal"], path: "Tests/Fixtures/journal-crash-probe"),
+
+        // Tests.
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration"]),
+        .testTarget(name: "KioskLoggingTests", dependencies: ["KioskLogging", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "KioskTestSupport"]),
+        .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
+        .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "KioskTestSupport"]),
+        // Helpers shared by the test targets: temp directories, running the built executables.
+        .target(name: "KioskTestSupport", dependencies: ["ControlProtocol"], path: "Tests/KioskTestSupport"),
+    ],
+    swiftLanguageModes: [.v6]
+)

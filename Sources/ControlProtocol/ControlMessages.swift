@@ -1,0 +1,144 @@
+import Foundation
+
+/// The control socket's wire format: one JSON object per line each way, one request per
+/// connection. kioskd serves it; kioskctl and the tests are its clients.
+public struct ControlRequest: Codable, Sendable, Equatable {
+    /// "status" for now; later issues add device commands.
+    public var command: String
+
+    public init(command: String) { self.command = command }
+
+    public static let status = ControlRequest(command: "status")
+}
+
+public struct ControlResponse: Codable, Sendable, Equatable {
+    public var ok: Bool
+    public var error: ControlFailure?
+    public var status: DaemonStatus?
+
+    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil) {
+        self.ok = ok
+        self.error = error
+        self.status = status
+    }
+
+    public static func failure(_ code: ControlFailure.Code, _ message: String) -> ControlResponse {
+        ControlResponse(ok: false, error: ControlFailure(code: code, message: message))
+    }
+}
+
+/// Why the daemon did not do what was asked.
+public struct ControlFailure: Codable, Sendable, Equatable, Error {
+    public enum Code: String, Codable, Sendable {
+        /// The peer is not root, kioskd's own user, or in the technician group.
+        case forbidden
+        /// The request was not one JSON object on one line, or was too long.
+        case badRequest = "bad_request"
+        case unknownCommand = "unknown_command"
+        case internalError = "internal_error"
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(code: Code, message: String) {
+        self.code = code
+        self.message = message
+    }
+}
+
+/// What `kioskctl status` shows.
+public struct DaemonStatus: Codable, Sendable, Equatable {
+    public var version: String
+    public var kioskID: String
+    public var configPath: String
+    public var pid: Int32
+    public var startedAt: Date
+    public var uptimeSeconds: Int
+    public var journal: JournalSummary
+    /// Configured devices; empty until the device issues land.
+    public var devices: [DeviceSummary]
+    public var platform: PlatformSummary
+
+    public init(version: String, kioskID: String, configPath: String, pid: Int32, startedAt: Date, uptimeSeconds: Int, journal: JournalSummary, devices: [DeviceSummary], platform: PlatformSummary) {
+        self.version = version
+        self.kioskID = kioskID
+        self.configPath = configPath
+        self.pid = pid
+        self.startedAt = startedAt
+        self.uptimeSeconds = uptimeSeconds
+        self.journal = journal
+        self.devices = devices
+        self.platform = platform
+    }
+}
+
+public struct JournalSummary: Codable, Sendable, Equatable {
+    public var path: String
+    public var total: Int
+    public var unsynced: Int
+    /// Age of the oldest event the hall has not acknowledged; nil when nothing waits.
+    public var oldestUnsyncedAgeSeconds: Int?
+    public var lastSequence: Int64
+
+    public init(path: String, total: Int, unsynced: Int, oldestUnsyncedAgeSeconds: Int?, lastSequence: Int64) {
+        self.path = path
+        self.total = total
+        self.unsynced = unsynced
+        self.oldestUnsyncedAgeSeconds = oldestUnsyncedAgeSeconds
+        self.lastSequence = lastSequence
+    }
+}
+
+public struct DeviceSummary: Codable, Sendable, Equatable {
+    public var name: String
+    public var kind: String
+    public var path: String
+    public var state: String
+    public var lastError: String?
+
+    public init(name: String, kind: String, path: String, state: String, lastError: String?) {
+        self.name = name
+        self.kind = kind
+        self.path = path
+        self.state = state
+        self.lastError = lastError
+    }
+}
+
+/// The C libraries kioskd drives devices through, as found at start-up.
+public struct PlatformSummary: Codable, Sendable, Equatable {
+    public var libusbVersion: String
+    /// Devices libusb saw on the USB buses at start-up; nil when libusb could not start.
+    public var usbDeviceCount: Int?
+    public var cupsServer: String
+    public var cupsReachable: Bool
+    public var freetypeVersion: String
+
+    public init(libusbVersion: String, usbDeviceCount: Int?, cupsServer: String, cupsReachable: Bool, freetypeVersion: String) {
+        self.libusbVersion = libusbVersion
+        self.usbDeviceCount = usbDeviceCount
+        self.cupsServer = cupsServer
+        self.cupsReachable = cupsReachable
+        self.freetypeVersion = freetypeVersion
+    }
+}
+
+/// JSON settings shared by both ends.
+public enum ControlCoding {
+    /// The longest line either side accepts, newline included.
+    public static let maximumLineLength = 64 * 1024
+
+    public static func encodeLine(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value)) + [UInt8(ascii: "\n")]
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from line: some Collection<UInt8>) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(line))
+    }
+}

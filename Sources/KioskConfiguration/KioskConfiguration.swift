@@ -1,0 +1,36 @@
+/// kioskd's configuration, as read from /etc/kioskd/kioskd.toml. The configuration reference in
+/// README.md documents every key; keep the two in step.
+public struct KioskConfiguration: Sendable, Equatable {
+    public static let defaultPath = "/etc/kioskd/kioskd.toml"
+
+    /// Where the configuration was read from (absolute).
+    public var sourcePath: String
+    /// The kiosk's identity at the hall, e.g. "K-0412". Letters, digits, '-' and '_', at most 32.
+    public var kioskID: String
+    /// Holds the journal and other state that must survive restarts.
+    public var stateDirectory: String
+    /// The Unix socket kioskctl talks to.
+    public var controlSocket: String
+    /// Members of this group (and root) may use the control socket.
+    public var technicianGroup: String
+    /// The hall server this kiosk syncs with.
+    public var hallURL: String
+    public var logLevel: LogLevel
+    /// Device sections; none are defined yet, so `[devices]` must be empty.
+    public var devices: DeviceSections
+
+    public enum LogLevel: String, Sendable, CaseIterable {
+        case trace, debug, info, notice, warning, error, critical
+    }
+
+    public struct DeviceSections: Sendable, Equatable {
+        public init() {}
+    }
+
+    public static let defaultStateDirectory = "/var/lib/kioskd"
+    public static let defaultControlSocket = "/run/kioskd/control.sock"
+    public static let defaultTechnicianGroup = "kiosk-tech"
+
+    /// The journal's file inside the state directory.
+    public var journalPath: String { stateDirectory + "/journal.sqlite" }
+}

@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ControlProtocol
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+
+/// The technicians' control socket: a Unix stream socket, one JSON request line per connection,
+/// one JSON answer line back. Runs on NIO's event loop; nothing here blocks the Swift pool.
+struct ControlServer: Service {
+    typealias Connection = (peer: PeerCredentials, channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>)
+
+    let path: String
+    let serverChannel: NIOAsyncChannel<Connection, Never>
+    let policy: TechnicianAccessPolicy
+    let statusSource: DaemonStatusSource
+    let logger: Logger
+
+    /// A client gets this long to send its request line.
+    static let requestTimeout: Duration = .seconds(5)
+
+    /// Binds now, so that a start-up failure (another kioskd, a bad path) stops kioskd before it
+    /// reports ready.
+    static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, logger: Logger) async throws -> ControlServer {
+        try ControlSocketPath.prepare(path)
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            // A client may send its request and shut down its side (as `socat` does); it must
+            // still get the answer.
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+            .bind(unixDomainSocketPath: path) { channel in
+                // Read the peer's credentials before anything else: SO_PEERCRED is what the
+                // kernel recorded at connect(2), whatever the peer sends later.
+                let credentials: EventLoopFuture<PeerCredentials> =
+                    (channel as? SocketOptionProvider)?.unsafeGetSocketOption(level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
+                    ?? channel.eventLoop.makeFailedFuture(ChannelError.operationUnsupported)
+                return credentials.flatMapThrowing { peer in
+                    (peer: peer, channel: try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel))
+                }
+            }
+        if let warning = try ControlSocketPath.restrict(path, groupID: policy.groupID) {
+            logger.warning("\(warning)", metadata: ["socket.path": "\(path)"])
+        }
+        return ControlServer(path: path, serverChannel: channel, policy: policy, statusSource: statusSource, logger: logger)
+    }
+
+    func run() async throws {
+        logger.info("Control socket ready", metadata: ["socket.path": "\(path)", "technician.group": "\(policy.groupName)"])
+        try await withGracefulShutdownHandler {
+            try await serverChannel.executeThenClose { connections in
+                try await withThrowingDiscardingTaskGroup { group in
+                    for try await connection in connections {
+                        group.addTask { await serve(connection) }
+                    }
+                    // The server was closed for shutdown: drop clients still connected rather
+                    // than wait out their request timeout.
+                    group.cancelAll()
+                }
+            }
+        } onGracefulShutdown: {
+            serverChannel.channel.close(promise: nil)
+        }
+        unlink(path)
+    }
+
+    private func serve(_ connection: Connection) async {
+        let peer = connection.peer
+        do {
+            try await connection.channel.executeThenClose { inbound, outbound in
+                let decision = try await NIOThreadPool.singleton.runIfActive { policy.decide(peer) }
+                if case let .deny(reason) = decision {
+                    logger.warning("Refused a control connection", metadata: ["peer.uid": "\(peer.uid)", "peer.pid": "\(peer.pid)", "reason": "\(reason)"])
+                    try await outbound.write(ByteBuffer(bytes: try ControlCoding.encodeLine(ControlResponse.failure(.forbidden, "Access denied: \(reason). Run kioskctl as root or join that group."))))
+                    return
+                }
+                let response: ControlResponse
+                switch try await Self.readRequestLine(inbound) {
+                case .line(let line):
+                    response = await answer(line, peer: peer)
+                case .tooLong:
+                    response = .failure(.badRequest, "The request is longer than \(ControlCoding.maximumLineLength) bytes.")
+                case .closed:
+                    return
+                }
+                try await outbound.write(ByteBuffer(bytes: try ControlCoding.encodeLine(response)))
+            }
+        } catch {
+            logger.debug("Control connection ended with an error", metadata: ["peer.pid": "\(peer.pid)", "error": "\(error)"])
+        }
+    }
+
+    private func answer(_ line: [UInt8], peer: PeerCredentials) async -> ControlResponse {
+        let request: ControlRequest
+        do {
+            request = try ControlCoding.decode(ControlRequest.self, from: line)
+        } catch {
+            logger.notice("Ignored a malformed control request", metadata: ["peer.pid": "\(peer.pid)", "request.bytes": "\(line.count)"])
+            return .failure(.badRequest, "The request is not a JSON object like {\"command\":\"status\"}.")
+        }
+        switch request.command {
+        case ControlRequest.status.command:
+            do {
+                return ControlResponse(ok: true, status: try await statusSource.status())
+            } catch {
+                logger.error("Unable to build the status", metadata: ["error": "\(error)"])
+                return .failure(.internalError, "\(error)")
+            }
+        default:
+            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status.")
+        }
+    }
+
+    enum RequestRead { case line([UInt8]), tooLong, closed }
+
+    /// Reads up to the first newline, within `requestTimeout`. A line over the length limit is
+    /// read to its end and discarded rather than buffered, so that the client still gets its
+    /// answer (closing with unread bytes would reset the connection and lose it).
+    static func readRequestLine(_ inbound: NIOAsyncChannelInboundStream<ByteBuffer>) async throws -> RequestRead {
+        try await withThrowingTaskGroup(of: RequestRead.self) { group in
+            group.addTask {
+                var received: [UInt8] = []
+                var overflowed = false
+                for try await var chunk in inbound {
+                    let bytes = chunk.readBytes(length: chunk.readableBytes) ?? []
+                    let newline = bytes.firstIndex(of: UInt8(ascii: "\n"))
+                    if !overflowed { received += bytes[..<(newline ?? bytes.endIndex)] }
+                    if received.count > ControlCoding.maximumLineLength {
+                        overflowed = true
+                        received = []
+                    }
+                    if newline != nil { return overflowed ? .tooLong : .line(received) }
+                }
+                // The client half-closed without a newline: take what it sent as the line.
+                if overflowed { return .tooLong }
+                return received.isEmpty ? .closed : .line(received)
+            }
+            group.addTask {
+                try await Task.sleep(for: requestTimeout)
+                return .closed
+            }
+            let first = try await group.next()!
+            group.cancelAll()
+            return first
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ControlProtocol
+import Foundation
+import Journal
+import KioskConfiguration
+import KioskCore
+
+/// Builds the daemon's status from its parts, for kioskctl and systemd's STATUS= line.
+struct DaemonStatusSource: Sendable {
+    let configuration: KioskConfiguration
+    let journal: Journal
+    let platform: PlatformSummary
+    let startedAt: Date
+    /// Uptime is measured on the monotonic clock: the wall clock may jump when NTP syncs at boot.
+    let startInstant: ContinuousClock.Instant
+
+    func status() async throws -> DaemonStatus {
+        let counts = try await journal.counts()
+        let now = Date()
+        return DaemonStatus(
+            version: KioskVersion.current,
+            kioskID: configuration.kioskID,
+            configPath: configuration.sourcePath,
+            pid: getpid(),
+            startedAt: startedAt,
+            uptimeSeconds: Int((ContinuousClock.now - startInstant).components.seconds),
+            journal: JournalSummary(
+                path: journal.path,
+                total: counts.total,
+                unsynced: counts.unsynced,
+                oldestUnsyncedAgeSeconds: counts.oldestUnsyncedAt.map { max(0, Int(now.timeIntervalSince($0))) },
+                lastSequence: counts.lastSequence),
+            devices: [],
+            platform: platform)
+    }
+
+    /// One line for systemd's STATUS=, e.g. "Serving K-0412; journal 12 events, 3 unsynced; 0 devices".
+    func statusLine() async -> String {
+        guard let counts = try? await journal.counts() else {
+            return "Serving \(configuration.kioskID); journal unreadable"
+        }
+        return "Serving \(configuration.kioskID); journal \(counts.total) events, \(counts.unsynced) unsynced; 0 devices"
+    }
+}

@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ControlProtocol
+import Foundation
+import Journal
+import KioskConfiguration
+import KioskCore
+import Logging
+import NIOPosix
+import ServiceLifecycle
+
+/// Builds kioskd's parts from the configuration and runs them until SIGTERM or SIGINT.
+struct KioskDaemon {
+    let configuration: KioskConfiguration
+    let logger: Logger
+
+    struct StartupError: Error, CustomStringConvertible {
+        var status: Int32
+        var description: String
+    }
+
+    func run() async throws {
+        let startedAt = Date()
+        let startInstant = ContinuousClock.now
+        logger.info("kioskd starting", metadata: ["version": "\(KioskVersion.current)", "kiosk.id": "\(configuration.kioskID)", "config.path": "\(configuration.sourcePath)"])
+
+        try createStateDirectory()
+        let journal = try await openJournal()
+        let platform = try await NIOThreadPool.singleton.runIfActive { [logger] in PlatformProbe.run(logger: logger) }
+        let statusSource = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
+
+        let control: ControlServer
+        do {
+            let policy = try await NIOThreadPool.singleton.runIfActive { [configuration] in
+                TechnicianAccessPolicy.resolve(groupName: configuration.technicianGroup)
+            }
+            if policy.groupID == nil {
+                logger.warning("The technician group does not exist; only root and kioskd's own user can use kioskctl. Create it with 'groupadd \(configuration.technicianGroup)'.", metadata: ["technician.group": "\(configuration.technicianGroup)"])
+            }
+            control = try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, logger: logger)
+        } catch {
+            try? await closeJournal(journal)
+            throw StartupError(status: ExitStatus.failure, description: "Unable to serve the control socket '\(configuration.controlSocket)': \(error)")
+        }
+
+        try await recordStart(in: journal)
+
+        var services: [any Service] = [control]
+        if let notifier = SystemdNotifier.fromEnvironment() {
+            services.append(SystemdNotifierService(
+                notifier: notifier,
+                watchdogTimeout: SystemdNotifier.watchdogTimeoutFromEnvironment(),
+                livenessProbes: [{ try await journal.checkWriterResponds() }],
+                statusLine: { await statusSource.statusLine() },
+                logger: logger))
+        }
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        logger.info("kioskd ready", metadata: ["kiosk.id": "\(configuration.kioskID)"])
+        do {
+            try await group.run()
+        } catch {
+            logger.error("A service failed; stopping", metadata: ["error": "\(error)"])
+            _ = try? await journal.append(.kioskStopped, payload: ["reason": "failure"])
+            try? await closeJournal(journal)
+            throw StartupError(status: ExitStatus.failure, description: "kioskd stopped after a failure: \(error)")
+        }
+        try await journal.append(.kioskStopped, payload: ["reason": "signal"])
+        try await closeJournal(journal)
+        logger.info("kioskd stopped cleanly")
+    }
+
+    private func createStateDirectory() throws {
+        let path = configuration.stateDirectory
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        } catch {
+            throw StartupError(status: ExitStatus.cannotCreate, description: "Unable to create the state directory '\(path)': \(error.localizedDescription). Check state_directory in '\(configuration.sourcePath)' and the permissions of its parent.")
+        }
+    }
+
+    private func openJournal() async throws -> Journal {
+        do {
+            return try await NIOThreadPool.singleton.runIfActive { [configuration] in
+                try Journal(path: configuration.journalPath, kioskID: configuration.kioskID)
+            }
+        } catch {
+            throw StartupError(status: ExitStatus.failure, description: "\(error)")
+        }
+    }
+
+    private func closeJournal(_ journal: Journal) async throws {
+        try await NIOThreadPool.singleton.runIfActive { try journal.close() }
+    }
+
+    /// The first event of every run; tells the hall whether the previous run ended cleanly
+    /// (a start after a start means a crash or a power cut).
+    private func recordStart(in journal: Journal) async throws {
+        let counts = try await journal.counts()
+        let previous = try await journal.events(from: counts.lastSequence, limit: 1).first
+        let previousStop = switch previous?.kind {
+        case nil: "first_start"
+        case JournalEventKind.kioskStopped?: "clean"
+        default: "unclean"
+        }
+        if previousStop == "unclean" {
+            logger.warning("The previous run did not stop cleanly (crash or power cut); the journal was recovered", metadata: ["journal.last_sequence": "\(counts.lastSequence)"])
+        }
+        try await journal.append(.kioskStarted, payload: StartPayload(version: KioskVersion.current, pid: getpid(), previousStop: previousStop))
+    }
+
+    struct StartPayload: Encodable, Sendable {
+        var version: String
+        var pid: Int32
+        var previousStop: String
+
+        enum CodingKeys: String, CodingKey {
+            case version, pid
+            case previousStop = "previous_stop"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import KioskConfiguration
+import KioskCore
+import KioskLogging
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct KioskDaemonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kioskd",
+        abstract: "The self-service kiosk daemon: ID card readers, printers, the touchscreen and the journal.",
+        discussion: """
+            Runs in the foreground until SIGTERM or SIGINT; systemd starts it as a Type=notify service.
+            Exit status: 0 clean stop, 1 start-up or run-time failure, 73 state directory cannot be created,
+            78 bad configuration.
+            """,
+        version: KioskVersion.current)
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "path"))
+    var config: String = KioskConfiguration.defaultPath
+
+    func run() async throws {
+        let configuration: KioskConfiguration
+        do {
+            configuration = try KioskConfiguration.load(from: config)
+        } catch {
+            KioskLogHandler.writeToStandardError("kioskd: \(error)\n")
+            throw ExitCode(ExitStatus.badConfiguration)
+        }
+
+        let level = Logger.Level(rawValue: configuration.logLevel.rawValue) ?? .info
+        LoggingSystem.bootstrap { label in KioskLogHandler(label: label, level: level) }
+        let logger = Logger(label: "kioskd")
+
+        do {
+            try await KioskDaemon(configuration: configuration, logger: logger).run()
+        } catch let error as KioskDaemon.StartupError {
+            logger.critical("\(error.description)")
+            throw ExitCode(error.status)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ControlProtocol
+import Foundation
+
+/// A real kioskd process with its own configuration and state directory, started the way systemd
+/// starts it (NOTIFY_SOCKET set), and ready when it said READY=1.
+public final class KioskdInstance: @unchecked Sendable {
+    public let directory: TemporaryDirectory
+    public let configPath: String
+    public let socketPath: String
+    public let stateDirectory: String
+    public let notify: NotifySocketListener
+    public let process: ChildProcess
+
+    public var journalPath: String { stateDirectory + "/journal.sqlite" }
+
+    /// - Parameters:
+    ///   - extraConfig: TOML lines appended to the generated configuration.
+    ///   - environment: added to kioskd's environment (e.g. WATCHDOG_USEC).
+    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", environment: [String: String] = [:], directory: TemporaryDirectory? = nil) async throws {
+        self.directory = try directory ?? TemporaryDirectory()
+        stateDirectory = self.directory.file("state")
+        socketPath = self.directory.file("control.sock")
+        configPath = try self.directory.write("kioskd.toml", """
+            kiosk_id = "\(kioskID)"
+            hall_url = "https://127.0.0.1:8443"
+            state_directory = "state"
+            control_socket = "control.sock"
+            technician_group = "\(technicianGroup)"
+            log_level = "debug"
+            """)
+        notify = try NotifySocketListener(path: self.directory.file("notify.sock"))
+        var environment = environment
+        environment["NOTIFY_SOCKET"] = notify.path
+        process = try ChildProcess(BuiltExecutable.path("kioskd"), ["--config", configPath], environment: environment, outputDirectory: self.directory.path)
+        guard notify.waitFor("READY=1", timeout: .seconds(60)) != nil else {
+            process.signal(SIGKILL)
+            throw StartFailure(log: process.standardError)
+        }
+    }
+
+    public struct StartFailure: Error, CustomStringConvertible {
+        public var log: String
+        public var description: String { "kioskd did not report READY=1; its log:\n\(log)" }
+    }
+
+    public var client: ControlClient { ControlClient(socketPath: socketPath) }
+
+    /// Runs kioskctl against this instance.
+    public func kioskctl(_ arguments: [String], asUser user: String? = nil) async throws -> (status: Int32, standardOutput: String, standardError: String) {
+        let kioskctl = BuiltExecutable.path("kioskctl")
+        let full = arguments + ["--socket", socketPath]
+        if let user {
+            return try await runToCompletion("/usr/bin/setpriv", ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups", kioskctl] + full, in: directory.path)
+        }
+        return try await runToCompletion(kioskctl, full, in: directory.path)
+    }
+
+    /// SIGTERM, then the exit status (nil if kioskd was still running after `timeout`).
+    public func stop(timeout: Duration = .seconds(2)) async -> Int32? {
+        process.signal(SIGTERM)
+        return await process.waitForExit(timeout: timeout)
+    }
+}
