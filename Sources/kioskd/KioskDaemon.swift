@@ -98,9 +98,10 @@ struct KioskDaemon {
     private func recordStart(in journal: Journal) async throws {
         let counts = try await journal.counts()
         let previous = try await journal.events(from: counts.lastSequence, limit: 1).first
-        let previousStop = switch previous?.kind {
-        case nil: "first_start"
-        case JournalEventKind.kioskStopped?: "clean"
+        let previousStop = switch (counts.lastSequence, previous?.kind) {
+        case (0, _): "first_start"
+        case (_, JournalEventKind.kioskStopped?): "clean"
+        case (_, nil): "unknown"  // the last event was pruned after sync
         default: "unclean"
         }
         if previousStop == "unclean" {

@@ -45,11 +45,18 @@ public final class KioskdInstance: @unchecked Sendable {
 
     public var client: ControlClient { ControlClient(socketPath: socketPath) }
 
-    /// Runs kioskctl against this instance.
+    /// Runs kioskctl against this instance, as root or as `user` (needs root).
     public func kioskctl(_ arguments: [String], asUser user: String? = nil) async throws -> (status: Int32, standardOutput: String, standardError: String) {
-        let kioskctl = BuiltExecutable.path("kioskctl")
+        var kioskctl = BuiltExecutable.path("kioskctl")
         let full = arguments + ["--socket", socketPath]
         if let user {
+            // The build directory may sit under a directory other users cannot enter (a CI
+            // clone in a 0700 temp directory): run a copy from this world-readable one.
+            let copy = directory.file("kioskctl")
+            if !FileManager.default.fileExists(atPath: copy) {
+                try FileManager.default.copyItem(atPath: kioskctl, toPath: copy)
+            }
+            kioskctl = copy
             return try await runToCompletion("/usr/bin/setpriv", ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups", kioskctl] + full, in: directory.path)
         }
         return try await runToCompletion(kioskctl, full, in: directory.path)

@@ -1,0 +1,30 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that CI's `swift test` never builds package-benchmark.
+// Run them with `make bench` (or `swift package benchmark` in this directory).
+let package = Package(
+    name: "kioskd-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        // Named explicitly: a path dependency's identity is otherwise its directory's name,
+        // which differs between checkouts.
+        .package(name: "kioskd", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The raw SQLite C API, for the baseline the journal is measured against.
+        .systemLibrary(name: "CSQLiteRaw", path: "Sources/CSQLiteRaw", providers: [.apt(["libsqlite3-dev"])]),
+        .executableTarget(
+            name: "JournalBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Journal", package: "kioskd"),
+                "CSQLiteRaw",
+            ],
+            path: "Benchmarks/JournalBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both install missing Debian
+# packages first (scripts/install-deps.sh), then build with SwiftPM.
+SHELL := /bin/bash
+DEV_CONFIG := dev/kioskd.toml
+
+.PHONY: all deps build test run bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	swift build
+
+# Builds everything (the end-to-end tests run the kioskd, kioskctl and fixture binaries), then
+# runs every test suite. This is what CI runs.
+test: build
+	swift build --build-tests
+	swift test
+
+# kioskd on this machine with the sample configuration; state lives in .run/ in the checkout.
+# Ctrl-C stops it cleanly. In another terminal: .build/debug/kioskctl status --config dev/kioskd.toml
+run: build
+	@mkdir -p .run
+	@echo "kioskd: state in .run/, control socket .run/control.sock. Try, in another terminal:"
+	@echo "    .build/debug/kioskctl status --config $(DEV_CONFIG)"
+	@echo "Ctrl-C stops kioskd."
+	.build/debug/kioskd --config $(DEV_CONFIG)
+
+# Release-build benchmarks (package-benchmark), in their own package under Benchmarks/.
+bench: deps
+	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build .run

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kioskd builds and tests against: only those missing, so that a
+# machine that has them all is not touched (and needs no network).
+set -euo pipefail
+
+packages=(
+    pkg-config
+    libusb-1.0-0-dev   # CLibUSB: USB readers and printers
+    libcups2-dev       # CCUPS: printing through CUPS
+    libfreetype-dev    # CFreeType: text on the screen and receipts
+    libsqlite3-dev     # GRDB and the benchmark's raw baseline
+    util-linux         # setpriv: tests run kioskctl as another user
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing missing Debian packages: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
