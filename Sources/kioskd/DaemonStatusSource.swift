@@ -12,6 +12,14 @@ struct DaemonStatusSource: Sendable {
     let startedAt: Date
     /// Uptime is measured on the monotonic clock: the wall clock may jump when NTP syncs at boot.
     let startInstant: ContinuousClock.Instant
+    /// One per device service (card reader, printers, …), in the order they are configured.
+    var devices: [any DeviceStatusReporting] = []
+
+    func deviceSummaries() async -> [DeviceSummary] {
+        var summaries: [DeviceSummary] = []
+        for device in devices { summaries += await device.deviceSummaries() }
+        return summaries
+    }
 
     func status() async throws -> DaemonStatus {
         let counts = try await journal.counts()
@@ -29,15 +37,18 @@ struct DaemonStatusSource: Sendable {
                 unsynced: counts.unsynced,
                 oldestUnsyncedAgeSeconds: counts.oldestUnsyncedAt.map { max(0, Int(now.timeIntervalSince($0))) },
                 lastSequence: counts.lastSequence),
-            devices: [],
+            devices: await deviceSummaries(),
             platform: platform)
     }
 
     /// One line for systemd's STATUS=, e.g. "Serving K-0412; journal 12 events, 3 unsynced; 0 devices".
     func statusLine() async -> String {
+        let devices = await deviceSummaries()
+        let ready = devices.filter { $0.state == "ready" }.count
+        let deviceText = devices.isEmpty ? "no devices" : "\(ready)/\(devices.count) devices ready"
         guard let counts = try? await journal.counts() else {
-            return "Serving \(configuration.kioskID); journal unreadable"
+            return "Serving \(configuration.kioskID); journal unreadable; \(deviceText)"
         }
-        return "Serving \(configuration.kioskID); journal \(counts.total) events, \(counts.unsynced) unsynced; 0 devices"
+        return "Serving \(configuration.kioskID); journal \(counts.total) events, \(counts.unsynced) unsynced; \(deviceText)"
     }
 }

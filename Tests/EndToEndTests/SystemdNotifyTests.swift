@@ -10,7 +10,7 @@ struct SystemdNotifyTests {
         let kioskd = try await KioskdInstance(kioskID: "K-NOTIFY", environment: ["WATCHDOG_USEC": "400000"])
         let pings = try #require(kioskd.notify.waitFor("WATCHDOG=1", timeout: .seconds(10)), "no WATCHDOG=1 within 10 s")
         let statusLine = pings.last!.split(separator: "\n").first { $0.hasPrefix("STATUS=") }
-        #expect(statusLine?.contains("Serving K-NOTIFY; journal 1 events, 1 unsynced") == true)
+        #expect(statusLine?.contains("Serving K-NOTIFY; journal 1 events, 1 unsynced; no devices") == true)
         // A second ping proves it is periodic, not a one-off.
         #expect(kioskd.notify.waitFor("WATCHDOG=1", timeout: .seconds(10)) != nil)
 
