@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kioskd", targets: ["kioskd"]),
         .executable(name: "kioskctl", targets: ["kioskctl"]),
+        .executable(name: "kiosk-sim", targets: ["kiosk-sim"]),
         .library(name: "Journal", targets: ["Journal"]),
     ],
     dependencies: [
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C system libraries, installed from Debian packages by scripts/install-deps.sh.
@@ -25,7 +27,7 @@ let package = Package(
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
 
         // Libraries.
-        .target(name: "KioskCore"),
+        .target(name: "KioskCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KioskConfiguration", dependencies: ["TOMLKit"]),
         .target(name: "KioskLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(
@@ -35,9 +37,15 @@ let package = Package(
         .target(name: "ControlProtocol"),
         .target(
             name: "DeviceDrivers",
-            dependencies: ["CLibUSB", "CCUPS"]
+            dependencies: [
+                "CLibUSB", "CCUPS", "KioskCore",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .target(name: "Graphics", dependencies: ["CFreeType"]),
+        // Simulated devices' behaviour, shared by kiosk-sim and the tests.
+        .target(name: "KioskSimulation", dependencies: ["DeviceDrivers", "KioskCore"]),
 
         // Executables: wiring only.
         .executableTarget(
@@ -54,9 +62,13 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskConfiguration", "ControlProtocol", "KioskCore",
+                "KioskConfiguration", "ControlProtocol", "KioskCore", "DeviceDrivers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "kiosk-sim",
+            dependencies: ["KioskSimulation", "DeviceDrivers", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // A test fixture: appends journal events until killed, for the power-cut and kill -9 tests.
         .executableTarget(name: "journal-crash-probe", dependencies: ["Journal"], path: "Tests/Fixtures/journal-crash-probe"),

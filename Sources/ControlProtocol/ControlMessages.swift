@@ -9,17 +9,21 @@ public struct ControlRequest: Codable, Sendable, Equatable {
     public init(command: String) { self.command = command }
 
     public static let status = ControlRequest(command: "status")
+    public static let cardStatus = ControlRequest(command: "card.status")
 }
 
 public struct ControlResponse: Codable, Sendable, Equatable {
     public var ok: Bool
     public var error: ControlFailure?
     public var status: DaemonStatus?
+    /// The answer to "card.status".
+    public var cardReader: CardReaderStatus?
 
-    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil) {
+    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil) {
         self.ok = ok
         self.error = error
         self.status = status
+        self.cardReader = cardReader
     }
 
     public static func failure(_ code: ControlFailure.Code, _ message: String) -> ControlResponse {
@@ -35,6 +39,8 @@ public struct ControlFailure: Codable, Sendable, Equatable, Error {
         /// The request was not one JSON object on one line, or was too long.
         case badRequest = "bad_request"
         case unknownCommand = "unknown_command"
+        /// The command is for a device this kiosk has not configured.
+        case notConfigured = "not_configured"
         case internalError = "internal_error"
     }
 

@@ -34,6 +34,10 @@ public struct JournalEventKind: RawRepresentable, Hashable, Sendable, Codable, C
     public static let kioskStarted = JournalEventKind(rawValue: "kiosk.started")
     /// kioskd stopped gracefully; payload: reason. A start with no stop before it means a crash or power cut.
     public static let kioskStopped = JournalEventKind(rawValue: "kiosk.stopped")
+    /// A device became unusable; payload: device, path, code, message.
+    public static let deviceFault = JournalEventKind(rawValue: "device.fault")
+    /// A faulted device works again; payload: device, path.
+    public static let deviceRecovered = JournalEventKind(rawValue: "device.recovered")
 }
 
 /// The journal's size and backlog, for `kioskctl status` and systemd's STATUS= line.

@@ -48,8 +48,10 @@ extension KioskConfiguration {
                 ? "must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'"
                 : nil
         }
-        let devices = try reader.optionalTable("devices")
-        try devices?.rejectUnknownKeys(hint: "this kioskd version has no device sections yet; remove it")
+        var devices = DeviceSections()
+        if var devicesTable = try reader.optionalTable("devices") {
+            devices = try DeviceSections.parse(&devicesTable, baseDirectory: baseDirectory)
+        }
         try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the keys kioskd knows")
 
         return KioskConfiguration(
@@ -60,7 +62,7 @@ extension KioskConfiguration {
             technicianGroup: technicianGroup,
             hallURL: hallURL,
             logLevel: logLevelName.flatMap(LogLevel.init(rawValue:)) ?? .info,
-            devices: DeviceSections()
+            devices: devices
         )
     }
 

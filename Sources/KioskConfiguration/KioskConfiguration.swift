@@ -16,7 +16,7 @@ public struct KioskConfiguration: Sendable, Equatable {
     /// The hall server this kiosk syncs with.
     public var hallURL: String
     public var logLevel: LogLevel
-    /// Device sections; none are defined yet, so `[devices]` must be empty.
+    /// The devices this kiosk drives, from the `[devices.*]` tables.
     public var devices: DeviceSections
 
     public enum LogLevel: String, Sendable, CaseIterable {
@@ -24,7 +24,12 @@ public struct KioskConfiguration: Sendable, Equatable {
     }
 
     public struct DeviceSections: Sendable, Equatable {
-        public init() {}
+        /// `[devices.card_reader]`; nil when the kiosk has no ID card reader.
+        public var cardReader: CardReaderConfiguration?
+
+        public init(cardReader: CardReaderConfiguration? = nil) {
+            self.cardReader = cardReader
+        }
     }
 
     public static let defaultStateDirectory = "/var/lib/kioskd"

@@ -39,6 +39,29 @@ struct TableReader {
         return string
     }
 
+    mutating func optionalInt(_ key: String, in range: ClosedRange<Int>? = nil) throws(ConfigurationError) -> Int? {
+        used.insert(key)
+        guard let value = table[key] else { return nil }
+        guard let int = value.int else { throw error(key, "expected an integer, found \(Self.article(value.type))") }
+        if let range, !range.contains(int) { throw error(key, "must be from \(range.lowerBound) to \(range.upperBound), got \(int)") }
+        return int
+    }
+
+    mutating func optionalBool(_ key: String) throws(ConfigurationError) -> Bool? {
+        used.insert(key)
+        guard let value = table[key] else { return nil }
+        guard let bool = value.bool else { throw error(key, "expected true or false, found \(Self.article(value.type))") }
+        return bool
+    }
+
+    /// An error about `key` in this table, at its line.
+    func problem(_ key: String, _ description: String) -> ConfigurationError { error(key, description) }
+
+    /// An error about the table as a whole, at its header's line.
+    func tableProblem(_ description: String) -> ConfigurationError {
+        ConfigurationError(file: file, line: locator.line(of: prefix), key: prefix, problem: description)
+    }
+
     mutating func optionalTable(_ key: String) throws(ConfigurationError) -> TableReader? {
         used.insert(key)
         guard let value = table[key] else { return nil }
@@ -68,6 +91,7 @@ struct TableReader {
         switch type {
         case .int: "an integer"
         case .array: "an array"
+        case .bool: "a boolean"
         default: "a \(type)"
         }
     }

@@ -106,8 +106,13 @@ struct ControlServer: Service {
                 logger.error("Unable to build the status", metadata: ["error": "\(error)"])
                 return .failure(.internalError, "\(error)")
             }
+        case ControlRequest.cardStatus.command:
+            guard let cardReader = statusSource.cardReader else {
+                return .failure(.notConfigured, "This kiosk has no card reader configured ([devices.card_reader] in \(statusSource.configuration.sourcePath)).")
+            }
+            return ControlResponse(ok: true, cardReader: cardReader.cardReaderStatus())
         default:
-            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status.")
+            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status.")
         }
     }
 

@@ -14,6 +14,8 @@ struct DaemonStatusSource: Sendable {
     let startInstant: ContinuousClock.Instant
     /// One per device service (card reader, printers, …), in the order they are configured.
     var devices: [any DeviceStatusReporting] = []
+    /// The card reader's monitor, for `kioskctl card status`; nil when none is configured.
+    var cardReader: CardReaderMonitor?
 
     func deviceSummaries() async -> [DeviceSummary] {
         var summaries: [DeviceSummary] = []

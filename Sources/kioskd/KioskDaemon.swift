@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ControlProtocol
+import DeviceDrivers
 import Foundation
 import Journal
 import KioskConfiguration
@@ -28,7 +29,16 @@ struct KioskDaemon {
         try createStateDirectory()
         let journal = try await openJournal()
         let platform = try await NIOThreadPool.singleton.runIfActive { [logger] in PlatformProbe.run(logger: logger) }
-        let statusSource = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
+        var statusSource = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
+        var deviceServices: [any Service] = []
+        if let cardReaderConfiguration = configuration.devices.cardReader {
+            let (reader, monitor) = makeCardReader(cardReaderConfiguration, journal: journal)
+            statusSource.devices.append(monitor)
+            statusSource.cardReader = monitor
+            // The monitor reads the reader's events until the reader stops, so it must be
+            // shut down after it: ServiceGroup stops services in reverse order.
+            deviceServices += [monitor, reader]
+        }
 
         let control: ControlServer
         do {
@@ -46,13 +56,13 @@ struct KioskDaemon {
 
         try await recordStart(in: journal)
 
-        var services: [any Service] = [control]
+        var services: [any Service] = [control] + deviceServices
         if let notifier = SystemdNotifier.fromEnvironment() {
             services.append(SystemdNotifierService(
                 notifier: notifier,
                 watchdogTimeout: SystemdNotifier.watchdogTimeoutFromEnvironment(),
                 livenessProbes: [{ try await journal.checkWriterResponds() }],
-                statusLine: { await statusSource.statusLine() },
+                statusLine: { [statusSource] in await statusSource.statusLine() },
                 logger: logger))
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
@@ -68,6 +78,22 @@ struct KioskDaemon {
         try await journal.append(.kioskStopped, payload: ["reason": "signal"])
         try await closeJournal(journal)
         logger.info("kioskd stopped cleanly")
+    }
+
+    private func makeCardReader(_ configuration: CardReaderConfiguration, journal: Journal) -> (IDCardReader, CardReaderMonitor) {
+        let idle: ReaderPolling = configuration.idlePolling == .off ? .off : .slow
+        let reader: IDCardReader
+        switch configuration.connection {
+        case let .serial(path, baud):
+            reader = IDCardReader(device: path, polling: idle) { () async throws(DeviceError) -> any IDCardReaderTransport in
+                try await SerialReaderTransport.open(path, baud: baud)
+            }
+        case .usb:
+            reader = IDCardReader(device: "USB 0400:c35a", polling: idle) { () async throws(DeviceError) -> any IDCardReaderTransport in
+                try await USBReaderTransport.open()
+            }
+        }
+        return (reader, CardReaderMonitor(reader: reader, journal: journal, logger: logger))
     }
 
     private func createStateDirectory() throws {

@@ -1,0 +1,134 @@
+import Foundation
+import ServiceLifecycle
+import Synchronization
+
+/// The ID card reader service: opens the reader, resets and checks its SAM, then looks for
+/// cards only as often as `polling` asks, reads each placed card once, notices when it is
+/// lifted, and reopens the reader by itself after a fault (unplugged, SAM failure, silence).
+public final class IDCardReader: Service, Sendable {
+    public typealias Opener = @Sendable () async throws(DeviceError) -> any IDCardReaderTransport
+
+    /// Events for the daemon, in order. Buffered: a slow consumer loses the oldest.
+    public let events: AsyncStream<IDCardReaderEvent>
+    private let continuation: AsyncStream<IDCardReaderEvent>.Continuation
+    private let open: Opener
+    private let state: Mutex<IDCardReaderSnapshot>
+    private let alarm = Alarm()
+
+    /// Waits between attempts to reopen a faulted reader: 0.5 s doubling to at most 5 s.
+    static func reconnectDelay(attempt: Int) -> Duration {
+        .milliseconds(min(5000, 500 << min(attempt, 4)))
+    }
+
+    public init(device: String, polling: ReaderPolling = .slow, open: @escaping Opener) {
+        self.open = open
+        state = Mutex(IDCardReaderSnapshot(device: device, phase: .connecting, polling: polling))
+        (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(64))
+    }
+
+    public var snapshot: IDCardReaderSnapshot { state.withLock { $0 } }
+
+    /// Changes how often the reader looks for a card; takes effect at once.
+    public func setPolling(_ mode: ReaderPolling) {
+        state.withLock { $0.polling = mode }
+        alarm.wake()
+    }
+
+    public func run() async throws {
+        try? await cancelWhenGracefulShutdown { try await self.serve() }
+        continuation.finish()
+    }
+
+    private func serve() async throws {
+        var attempt = 0
+        while !Task.isCancelled {
+            var transport: (any IDCardReaderTransport)?
+            do {
+                let opened = try await open()
+                transport = opened
+                let samID = try await IDCardReaderSteps.initialise(opened)
+                attempt = 0
+                state.withLock { state in
+                    state.device = opened.name
+                    state.phase = .ready
+                    state.samID = samID.description
+                }
+                continuation.yield(.ready(samID: samID, device: opened.name))
+                try await pollCards(opened)
+            } catch let error as DeviceError {
+                recordFault(error)
+            } catch {
+                // Cancelled: shutting down.
+            }
+            await transport?.close()
+            guard !Task.isCancelled else { break }
+            await alarm.sleep(for: Self.reconnectDelay(attempt: attempt))
+            attempt += 1
+        }
+    }
+
+    private func pollCards(_ transport: any IDCardReaderTransport) async throws {
+        var cardOnReader = false
+        while !Task.isCancelled {
+            let polling = state.withLock { $0.polling }
+            guard let interval = polling.interval else {
+                await alarm.sleep(for: nil)
+                continue
+            }
+            if cardOnReader {
+                // A card that was read answers 30 03 with 90 or 91 while it stays.
+                let response = try await IDCardReaderSteps.perform(.readNewestAddress, on: transport)
+                if response.status != .success && response.status != .noContent {
+                    cardOnReader = false
+                    state.withLock { $0.phase = .ready }
+                    continuation.yield(.cardRemoved)
+                }
+            } else {
+                cardOnReader = try await lookForCard(transport)
+            }
+            await alarm.sleep(for: interval)
+        }
+        throw CancellationError()
+    }
+
+    /// Find, select, read. Returns true when a card was read and now lies on the reader.
+    private func lookForCard(_ transport: any IDCardReaderTransport) async throws(DeviceError) -> Bool {
+        switch try await IDCardReaderSteps.readPlacedCard(on: transport) {
+        case .noCard:
+            return false
+        case .failed(let error):
+            readFailed(error)
+            return false
+        case let .read(card, duration):
+            state.withLock { state in
+                state.phase = .cardPresent
+                state.cardsRead += 1
+                state.lastCardAt = Date()
+            }
+            continuation.yield(.cardRead(card, duration: duration))
+            return true
+        }
+    }
+
+    private func readFailed(_ error: ReaderStatusError) {
+        state.withLock { state in
+            state.readFailures += 1
+            state.lastError = error.description
+            state.lastErrorAt = Date()
+        }
+        continuation.yield(.readFailed(error))
+    }
+
+    /// Reports a fault once: a reader that stays unplugged does not repeat the event.
+    private func recordFault(_ error: DeviceError) {
+        let isNew = state.withLock { state -> Bool in
+            let isNew = state.phase != .faulted || state.lastError != error.message
+            state.phase = .faulted
+            state.lastError = error.message
+            state.lastErrorAt = Date()
+            if isNew { state.faults += 1 }
+            return isNew
+        }
+        if isNew { continuation.yield(.fault(error)) }
+    }
+}

@@ -1,0 +1,11 @@
+extension KioskConfiguration.DeviceSections {
+    /// Reads the `[devices]` table: one key per device family.
+    static func parse(_ table: inout TableReader, baseDirectory: String) throws(ConfigurationError) -> Self {
+        var sections = Self()
+        if var cardReader = try table.optionalTable("card_reader") {
+            sections.cardReader = try CardReaderConfiguration.parse(&cardReader, baseDirectory: baseDirectory)
+        }
+        try table.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the device sections")
+        return sections
+    }
+}

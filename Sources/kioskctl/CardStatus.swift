@@ -1,0 +1,55 @@
+import ArgumentParser
+import ControlProtocol
+import Foundation
+
+struct CardStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the running kioskd's card reader: state, SAM, counters, last error.",
+        discussion: """
+            Examples:
+              kioskctl card status
+              kioskctl card status --json
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Print JSON, for scripts.")
+    var json = false
+
+    func run() throws {
+        let client = connection.client()
+        let response: ControlResponse
+        do {
+            response = try client.send(.cardStatus)
+        } catch {
+            throw fail(error)
+        }
+        guard response.ok, let reader = response.cardReader else {
+            let failure = response.error ?? ControlFailure(code: .internalError, message: "no card reader status in the answer")
+            throw fail(.refused(socketPath: client.socketPath, failure))
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try encoder.encode(reader), as: UTF8.self))
+            return
+        }
+        var rows: [(String, String)] = [
+            ("Reader", reader.device),
+            ("State", reader.state.replacingOccurrences(of: "_", with: " ")),
+            ("Polling", reader.polling),
+            ("SAM", reader.samID ?? "n/a"),
+            ("Cards read", "\(reader.cardsRead)"),
+            ("Read failures", "\(reader.readFailures)"),
+            ("Faults", "\(reader.faults)"),
+        ]
+        if let lastCardAt = reader.lastCardAt { rows.append(("Last card", StatusTable.timestamp(lastCardAt))) }
+        if let lastError = reader.lastError {
+            rows.append(("Last error", "\(reader.lastErrorAt.map(StatusTable.timestamp) ?? "?"): \(lastError)"))
+        }
+        let width = rows.map(\.0.count).max()!
+        print(rows.map { String(repeating: " ", count: width - $0.0.count) + $0.0 + ": " + $0.1 }.joined(separator: "\n"))
+    }
+}
