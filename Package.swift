@@ -74,12 +74,12 @@ let package = Package(
         .executableTarget(name: "journal-crash-probe", dependencies: ["Journal"], path: "Tests/Fixtures/journal-crash-probe"),
 
         // Tests.
-        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration"]),
         .testTarget(name: "KioskLoggingTests", dependencies: ["KioskLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "KioskTestSupport"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
-        .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics"]),
+        .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskCore", "KioskSimulation", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "KioskTestSupport"]),
         // Helpers shared by the test targets: temp directories, running the built executables.
         .target(name: "KioskTestSupport", dependencies: ["ControlProtocol"], path: "Tests/KioskTestSupport"),

@@ -57,7 +57,7 @@ public enum SampleCards {
     public static let foreigner2023 = IDCard(
         type: .foreignerPermanentResidence2023, name: "玛丽", englishName: "MARTIN, MARIE CLAIRE ELISABETH DE LA FONTAINE",
         sex: .female, nationality: "FRA", birthDate: date("19920315"), idNumber: "925011199203150027",
-        validFrom: date("20231201"), validUntil: .on(date("20331201")), renewalCount: 0, previousNumberLink: "",
+        validFrom: date("20231201"), validUntil: .on(date("20331201")), renewalCount: 0,
         photo: WLTPhoto(bytes: photo))
 
     public static let expired = IDCard(

@@ -164,3 +164,39 @@ struct ConfigurationFileTests {
         #expect(configuration.stateDirectory == directory + "/state")
     }
 }
+
+/// `[devices.card_reader]`.
+struct CardReaderConfigurationTests {
+    let file = "/etc/kioskd/kioskd.toml"
+    let head = "kiosk_id = \"K-1\"\nhall_url = \"https://h\"\n"
+
+    /// Should read a serial reader with its baud, resolving a relative path
+    @Test func serialReader() throws {
+        let configuration = try KioskConfiguration.parse(head + "[devices.card_reader]\ndevice = \"../dev/idcard\"\nbaud = 9600\nidle_polling = \"off\"\n", sourcePath: "/etc/kioskd/kioskd.toml")
+        #expect(configuration.devices.cardReader == CardReaderConfiguration(connection: .serial(path: "/etc/dev/idcard", baud: 9600), idlePolling: .off))
+    }
+
+    /// Should read a USB reader, defaulting idle polling to slow
+    @Test func usbReader() throws {
+        let configuration = try KioskConfiguration.parse(head + "[devices.card_reader]\nusb = true\n", sourcePath: file)
+        #expect(configuration.devices.cardReader == CardReaderConfiguration(connection: .usb, idlePolling: .slow))
+    }
+
+    /// Should name the key and line of every mistake
+    @Test(arguments: [
+        ("[devices.card_reader]\ndevice = \"/dev/ttyUSB0\"\nbaud = 12345\n", "devices.card_reader.baud", 5),
+        ("[devices.card_reader]\ndevice = \"/dev/ttyUSB0\"\nbaud = \"fast\"\n", "devices.card_reader.baud", 5),
+        ("[devices.card_reader]\ndevice = \"/dev/ttyUSB0\"\nusb = true\n", "devices.card_reader", 3),
+        ("[devices.card_reader]\nbaud = 9600\n", "devices.card_reader", 3),
+        ("[devices.card_reader]\nusb = \"yes\"\n", "devices.card_reader.usb", 4),
+        ("[devices.card_reader]\nusb = true\nbaud = 9600\n", "devices.card_reader.baud", 5),
+        ("[devices.card_reader]\ndevice = \"/dev/ttyUSB0\"\nspeed = 9600\n", "devices.card_reader.speed", 5),
+        ("[devices.card_reader]\ndevice = \"/dev/ttyUSB0\"\nidle_polling = \"sometimes\"\n", "devices.card_reader.idle_polling", 5),
+        ("[devices]\ncard_reader = \"/dev/ttyUSB0\"\n", "devices.card_reader", 4),
+    ])
+    func mistakes(_ section: String, _ key: String, _ line: Int) {
+        let error = #expect(throws: ConfigurationError.self) { try KioskConfiguration.parse(head + section, sourcePath: file) }
+        #expect(error?.key == key, "\(String(describing: error))")
+        #expect(error?.line == line, "\(String(describing: error))")
+    }
+}

@@ -24,3 +24,54 @@ struct PersonalDataTests {
         #expect(PersonalData.firstResidentIDNumber(in: "") == nil)
     }
 }
+
+import Crypto
+
+struct MaskingTests {
+    /// Should keep the first character and one '*' per remaining character
+    @Test(arguments: [("张三", "张*"), ("欧阳娜娜", "欧***"), ("李䶮", "李*"), ("王", "王"), ("", ""), ("SMITH, JOHN", "S**********")])
+    func maskedName(_ name: String, _ masked: String) {
+        #expect(PersonalData.maskedName(name) == masked)
+    }
+
+    /// Should keep the first 6 and last 4 characters of an ID number
+    @Test(arguments: [("530622199001010026", "530622********0026"), ("USA310080010112", "USA310*****0112"), ("12345", "*****")])
+    func maskedIDNumber(_ number: String, _ masked: String) {
+        #expect(PersonalData.maskedIDNumber(number) == masked)
+    }
+
+    /// Should give HMAC-SHA256 under the county's key (checked against Python's hmac), folding x to X
+    @Test func linkingHash() {
+        let key = SymmetricKey(data: Array("county-key-for-tests".utf8))
+        #expect(PersonalData.linkingHash(ofIDNumber: "530622199001010012", key: key) == "9b9ae4d0917275c53981389dcfb5223c80e368995f54281bcb4ebcfcf728883d")
+        #expect(PersonalData.linkingHash(ofIDNumber: "11010519491231002x", key: key) == "c9bdde8e13e5486fa304830840dba7e47d4dca5523e12a8f53e6a91f4302dcd0")
+        #expect(PersonalData.linkingHash(ofIDNumber: "530622199001010012", key: SymmetricKey(data: Array("another".utf8))) != PersonalData.linkingHash(ofIDNumber: "530622199001010012", key: key))
+    }
+}
+
+struct IDNumberTests {
+    /// Should compute the spec's example check character: 11010119900101001 -> 5
+    @Test func specExample() {
+        #expect(IDNumber.problems("110101199001010015").isEmpty)
+        #expect(IDNumber.problems("110101199001010016") == [.checksum])
+    }
+
+    /// Should notice a birth date that differs from the card's, an impossible date and an unknown province
+    @Test func problems() {
+        #expect(IDNumber.problems("530622199001010012", birthDate: "19900101").isEmpty)
+        #expect(IDNumber.problems("530622199001010012", birthDate: "19900102") == [.birthDateMismatch])
+        #expect(IDNumber.problems("530622199002300010").contains(.birthDate))
+        #expect(IDNumber.problems("000622199001010012").contains(.regionCode))
+        #expect(IDNumber.problems("5306221990") == [.length])
+        #expect(IDNumber.problems("53062219900101001A") == [.characters])
+    }
+
+    /// Should parse only real calendar dates
+    @Test func calendarDates() {
+        #expect(CalendarDate(yyyymmdd: "20000229")?.description == "2000-02-29")
+        #expect(CalendarDate(yyyymmdd: "19000229") == nil)
+        #expect(CalendarDate(yyyymmdd: "2023130") == nil)
+        #expect(CalendarDate(yyyymmdd: "长期") == nil)
+        #expect(CalendarDate(yyyymmdd: "20231301") == nil)
+    }
+}

@@ -119,10 +119,11 @@ public final class IDCardReader: Service, Sendable {
         continuation.yield(.readFailed(error))
     }
 
-    /// Reports a fault once: a reader that stays unplugged does not repeat the event.
+    /// Reports a fault once, on the way into the faulted state: a reader that stays unplugged
+    /// does not repeat the event while its retries fail (their latest error is kept for status).
     private func recordFault(_ error: DeviceError) {
         let isNew = state.withLock { state -> Bool in
-            let isNew = state.phase != .faulted || state.lastError != error.message
+            let isNew = state.phase != .faulted
             state.phase = .faulted
             state.lastError = error.message
             state.lastErrorAt = Date()

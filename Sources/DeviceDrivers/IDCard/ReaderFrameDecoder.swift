@@ -40,8 +40,8 @@ public struct ReaderFrameDecoder: Sendable {
     /// like a frame and were not, or nil when more bytes are needed.
     public mutating func nextFrameBody() -> Result<[UInt8], ReaderFrameError>? {
         guard let marker = findMarker() else {
-            // Keep a possible partial marker at the end; skip the rest.
-            let keep = min(ReaderFrame.syncMarker.count - 1, buffer.count - start)
+            // Keep a possible partial preamble at the end; skip the rest.
+            let keep = min(ReaderFrame.syncMarker.count, buffer.count - start)
             skippedBytes += buffer.count - start - keep
             start = buffer.count - keep
             return nil
