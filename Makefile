@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 DEV_CONFIG := dev/kioskd.toml
 
-.PHONY: all deps build test run bench clean
+.PHONY: all deps build test run bench fuzz clean
 
 all: build
 
@@ -19,18 +19,26 @@ test: build
 	swift build --build-tests
 	swift test
 
-# kioskd on this machine with the sample configuration; state lives in .run/ in the checkout.
-# Ctrl-C stops it cleanly. In another terminal: .build/debug/kioskctl status --config dev/kioskd.toml
+# kioskd on simulated hardware (scripts/run-dev.sh): kiosk-sim's ID card reader on a pty, state
+# in .run/ in the checkout. Ctrl-C stops it cleanly.
 run: build
-	@mkdir -p .run
-	@echo "kioskd: state in .run/, control socket .run/control.sock. Try, in another terminal:"
-	@echo "    .build/debug/kioskctl status --config $(DEV_CONFIG)"
-	@echo "Ctrl-C stops kioskd."
-	.build/debug/kioskd --config $(DEV_CONFIG)
+	scripts/run-dev.sh
 
 # Release-build benchmarks (package-benchmark), in their own package under Benchmarks/.
 bench: deps
+	swift build
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
 
 clean:
 	rm -rf .build Benchmarks/.build .run
+
+# libFuzzer on the SAM frame decoder for FUZZ_SECONDS (default 60); findings land in
+# .build/fuzz/ as crash-* files. See README, "Fuzzing".
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@mkdir -p .build/fuzz/corpus
+	swiftc -O -sanitize=fuzzer,address -parse-as-library \
+		Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
+		Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift \
+		Fuzz/ReaderFrameFuzzer.swift -o .build/fuzz/reader-frame-fuzzer
+	cd .build/fuzz && ./reader-frame-fuzzer -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=./ corpus ../../Fuzz/corpus/reader-frame

@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "kioskctl", targets: ["kioskctl"]),
         .executable(name: "kiosk-sim", targets: ["kiosk-sim"]),
         .library(name: "Journal", targets: ["Journal"]),
+        .library(name: "DeviceDrivers", targets: ["DeviceDrivers"]),
+        .library(name: "KioskSimulation", targets: ["KioskSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

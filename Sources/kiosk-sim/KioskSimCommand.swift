@@ -5,5 +5,5 @@ struct KioskSimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-sim",
         abstract: "Simulated kiosk hardware behind real device nodes, for development, demos and tests.",
-        subcommands: [IDCardSimCommand.self])
+        subcommands: [IDCardSimCommand.self, SendCommand.self])
 }

@@ -29,7 +29,8 @@ struct CardReaderMonitor: Service, DeviceStatusReporting {
                 faulted = true
                 await record(.deviceFault, DeviceEventPayload(device: "card_reader", path: device, code: error.code.rawValue, message: error.message))
             case let .cardRead(card, duration):
-                logger.info("Card read", metadata: ["card.type": "\(card.type.rawValue)", "read.duration": "\(duration)"])
+                let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+                logger.info("Card read", metadata: ["card.type": "\(card.type.rawValue)", "read.ms": "\(milliseconds)"])
             case .cardRemoved:
                 logger.debug("Card lifted")
             case let .readFailed(error):
@@ -71,4 +72,8 @@ struct DeviceEventPayload: Encodable, Sendable {
     var path: String
     var code: String?
     var message: String
+}
+
+extension CardReaderMonitor: CustomStringConvertible {
+    var description: String { "card reader monitor" }
 }

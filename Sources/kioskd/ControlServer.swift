@@ -150,3 +150,8 @@ struct ControlServer: Service {
         }
     }
 }
+
+extension ControlServer: CustomStringConvertible {
+    // ServiceGroup logs services by description; the default one dumps every field.
+    var description: String { "control socket \(path)" }
+}

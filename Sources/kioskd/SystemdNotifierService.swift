@@ -49,3 +49,7 @@ struct SystemdNotifierService: Service {
         return true
     }
 }
+
+extension SystemdNotifierService: CustomStringConvertible {
+    var description: String { "systemd notifier" }
+}

@@ -5,7 +5,7 @@ import Synchronization
 /// The ID card reader service: opens the reader, resets and checks its SAM, then looks for
 /// cards only as often as `polling` asks, reads each placed card once, notices when it is
 /// lifted, and reopens the reader by itself after a fault (unplugged, SAM failure, silence).
-public final class IDCardReader: Service, Sendable {
+public final class IDCardReader: Service, Sendable, CustomStringConvertible {
     public typealias Opener = @Sendable () async throws(DeviceError) -> any IDCardReaderTransport
 
     /// Events for the daemon, in order. Buffered: a slow consumer loses the oldest.
@@ -27,6 +27,8 @@ public final class IDCardReader: Service, Sendable {
     }
 
     public var snapshot: IDCardReaderSnapshot { state.withLock { $0 } }
+
+    public var description: String { "card reader \(snapshot.device)" }
 
     /// Changes how often the reader looks for a card; takes effect at once.
     public func setPolling(_ mode: ReaderPolling) {
