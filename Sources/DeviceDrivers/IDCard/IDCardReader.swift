@@ -37,15 +37,16 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown { try await self.serve() }
+        await cancelWhenGracefulShutdown { await self.serve() }
         continuation.finish()
     }
 
-    private func serve() async throws {
+    /// Opens, serves and reopens the reader until cancelled.
+    private func serve() async {
         var attempt = 0
         while !Task.isCancelled {
             var transport: (any IDCardReaderTransport)?
-            do {
+            do throws(DeviceError) {
                 let opened = try await open()
                 transport = opened
                 let samID = try await IDCardReaderSteps.initialise(opened)
@@ -57,10 +58,8 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
                 }
                 continuation.yield(.ready(samID: samID, device: opened.name))
                 try await pollCards(opened)
-            } catch let error as DeviceError {
-                recordFault(error)
             } catch {
-                // Cancelled: shutting down.
+                if !Task.isCancelled { recordFault(error) }
             }
             await transport?.close()
             guard !Task.isCancelled else { break }
@@ -69,28 +68,29 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
         }
     }
 
-    private func pollCards(_ transport: any IDCardReaderTransport) async throws {
+    /// Polls until cancelled (returns) or the reader fails (throws).
+    private func pollCards(_ transport: any IDCardReaderTransport) async throws(DeviceError) {
         var cardOnReader = false
         while !Task.isCancelled {
-            let polling = state.withLock { $0.polling }
-            guard let interval = polling.interval else {
-                await alarm.sleep(for: nil)
-                continue
+            let interval = state.withLock { $0.polling.interval }
+            if interval != nil {
+                cardOnReader = try await pollOnce(transport, cardOnReader: cardOnReader)
             }
-            if cardOnReader {
-                // A card that was read answers 30 03 with 90 or 91 while it stays.
-                let response = try await IDCardReaderSteps.perform(.readNewestAddress, on: transport)
-                if response.status != .success && response.status != .noContent {
-                    cardOnReader = false
-                    state.withLock { $0.phase = .ready }
-                    continuation.yield(.cardRemoved)
-                }
-            } else {
-                cardOnReader = try await lookForCard(transport)
-            }
+            // With polling off this sleeps until setPolling or shutdown wakes it.
             await alarm.sleep(for: interval)
         }
-        throw CancellationError()
+    }
+
+    /// One look at the reader: for a new card, or whether the card that was read is still there.
+    /// Returns whether a read card lies on the reader now.
+    private func pollOnce(_ transport: any IDCardReaderTransport, cardOnReader: Bool) async throws(DeviceError) -> Bool {
+        guard cardOnReader else { return try await lookForCard(transport) }
+        // A card that was read answers 30 03 with 90 or 91 while it stays.
+        let response = try await IDCardReaderSteps.perform(.readNewestAddress, on: transport)
+        if response.status == .success || response.status == .noContent { return true }
+        state.withLock { $0.phase = .ready }
+        continuation.yield(.cardRemoved)
+        return false
     }
 
     /// Find, select, read. Returns true when a card was read and now lies on the reader.
