@@ -23,6 +23,8 @@ let package = Package(
         // Debian's libcups2-dev ships no cups.pc: the module map links "cups" directly.
         .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
         // Libraries.
         .target(name: "KioskCore"),
@@ -35,9 +37,9 @@ let package = Package(
         .target(name: "ControlProtocol"),
         .target(
             name: "DeviceDrivers",
-            dependencies: ["CLibUSB", "CCUPS"]
+            dependencies: ["CLibUSB", "CCUPS", "Graphics", .product(name: "NIOPosix", package: "swift-nio")]
         ),
-        .target(name: "Graphics", dependencies: ["CFreeType"]),
+        .target(name: "Graphics", dependencies: ["CFreeType", "CQRencode", "CPNG"]),
 
         // Executables: wiring only.
         .executableTarget(
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["Journal", "KioskTestSupport"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
         .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics"]),
+        .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "KioskTestSupport"]),
         // Helpers shared by the test targets: temp directories, running the built executables.
         .target(name: "KioskTestSupport", dependencies: ["ControlProtocol"], path: "Tests/KioskTestSupport"),
