@@ -34,8 +34,9 @@ final class CUPSConnection {
     /// Sends `request` (consumed) with an optional document and returns the response; throws
     /// for transport failures and IPP errors.
     func send(_ request: OpaquePointer, document: [UInt8]? = nil) throws(PrinterError) -> IPPResponse {
-        let length = document.map { $0.count } ?? 0
-        var status = cupsSendRequest(http, request, resource, length)
+        // CUPS_LENGTH_VARIABLE (0): chunked. A fixed length would have to count the IPP header too,
+        // and ippeveprinter answers 400 to a Content-Length of the document alone.
+        var status = cupsSendRequest(http, request, resource, 0)
         if let document, status == HTTP_STATUS_CONTINUE {
             status = document.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cupsWriteRequestData(http, $0, buffer.count) }

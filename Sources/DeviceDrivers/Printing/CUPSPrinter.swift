@@ -16,8 +16,12 @@ public struct CUPSPrinter: PrinterConnection {
     /// is quick to notice and costs a few small requests per ticket.
     public var jobPollInterval: Duration = .milliseconds(250)
 
-    public init(uri: PrinterURI) {
+    /// The scheduler for cups:QUEUE: a socket path or host name; nil for the one libcups resolves.
+    public var server: String?
+
+    public init(uri: PrinterURI, server: String? = nil) {
         self.uri = uri
+        self.server = server
     }
 
     /// Where to connect: the scheduler libcups resolves (CUPS_SERVER, client.conf, default socket)
@@ -25,7 +29,7 @@ public struct CUPSPrinter: PrinterConnection {
     func endpoint() -> (host: String, port: Int32, resource: String, printerURI: String) {
         switch uri {
         case .cups(let queue):
-            let host = String(cString: cupsServer())
+            let host = server ?? String(cString: cupsServer())
             return (host, ippPort(), "/printers/\(queue)", "ipp://localhost/printers/\(queue)")
         case let .ipp(host, port, resource):
             return (host, Int32(port), resource, "ipp://\(host):\(port)\(resource)")
@@ -88,7 +92,15 @@ public struct CUPSPrinter: PrinterConnection {
             let (state, reasons) = try await jobState(jobID)
             switch state {
             case Int(IPP_JSTATE_COMPLETED.rawValue):
-                return PrintReceipt(bytes: document.count, status: (try? await status()) ?? before, jobID: jobID)
+                // A raw queue marks a job completed when its backend ends, even when the printer
+                // behind it aborted the job ("job-canceled-at-device"); the printer's reasons
+                // (media-empty, cover-open) are relayed to the queue. Trust those over "completed".
+                let after = (try? await status()) ?? before
+                let canceledAtDevice = reasons.contains { $0.hasPrefix("job-canceled-at-device") || $0.hasPrefix("aborted-by-system") }
+                guard after.condition.canPrint, !canceledAtDevice else {
+                    throw PrinterError(code: .jobFailed, message: "Printer '\(uri)': job \(jobID) ended while the printer reports \(after.condition.rawValue) (\(reasons.joined(separator: ", "))); it was not printed completely. \(after.condition.advice).", status: after)
+                }
+                return PrintReceipt(bytes: document.count, status: after, jobID: jobID)
             case Int(IPP_JSTATE_CANCELED.rawValue), Int(IPP_JSTATE_ABORTED.rawValue):
                 let after = try? await status()
                 throw PrinterError(code: .jobFailed, message: "Printer '\(uri)': job \(jobID) was \(state == Int(IPP_JSTATE_ABORTED.rawValue) ? "aborted" : "canceled") (\(reasons.joined(separator: ", "))); nothing was printed completely.\(after.map { " The printer reports \($0.condition.rawValue): \($0.condition.advice)." } ?? "")", status: after)
