@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "kioskd", targets: ["kioskd"]),
         .executable(name: "kioskctl", targets: ["kioskctl"]),
+        .executable(name: "kiosk-sim", targets: ["kiosk-sim"]),
         .library(name: "Journal", targets: ["Journal"]),
     ],
     dependencies: [
@@ -59,6 +60,10 @@ let package = Package(
                 "KioskConfiguration", "ControlProtocol", "KioskCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "kiosk-sim",
+            dependencies: ["DeviceDrivers", "Graphics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // A test fixture: appends journal events until killed, for the power-cut and kill -9 tests.
         .executableTarget(name: "journal-crash-probe", dependencies: ["Journal"], path: "Tests/Fixtures/journal-crash-probe"),
