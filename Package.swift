@@ -29,7 +29,7 @@ let package = Package(
 
         // Libraries.
         .target(name: "KioskCore"),
-        .target(name: "KioskConfiguration", dependencies: ["TOMLKit"]),
+        .target(name: "KioskConfiguration", dependencies: ["TOMLKit", "DeviceDrivers"]),
         .target(name: "KioskLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Journal",

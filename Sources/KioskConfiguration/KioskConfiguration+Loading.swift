@@ -48,8 +48,10 @@ extension KioskConfiguration {
                 ? "must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'"
                 : nil
         }
-        let devices = try reader.optionalTable("devices")
-        try devices?.rejectUnknownKeys(hint: "this kioskd version has no device sections yet; remove it")
+        var devices = try reader.optionalTable("devices")
+        var printers: [PrinterConfiguration] = []
+        if devices != nil { printers = try readPrinters(from: &devices!) }
+        try devices?.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the device sections kioskd knows")
         try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the keys kioskd knows")
 
         return KioskConfiguration(
@@ -60,7 +62,7 @@ extension KioskConfiguration {
             technicianGroup: technicianGroup,
             hallURL: hallURL,
             logLevel: logLevelName.flatMap(LogLevel.init(rawValue:)) ?? .info,
-            devices: DeviceSections()
+            devices: DeviceSections(printers: printers)
         )
     }
 

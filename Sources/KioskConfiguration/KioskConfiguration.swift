@@ -16,7 +16,7 @@ public struct KioskConfiguration: Sendable, Equatable {
     /// The hall server this kiosk syncs with.
     public var hallURL: String
     public var logLevel: LogLevel
-    /// Device sections; none are defined yet, so `[devices]` must be empty.
+    /// Device sections: `[devices.printers.NAME]` so far.
     public var devices: DeviceSections
 
     public enum LogLevel: String, Sendable, CaseIterable {
@@ -24,7 +24,12 @@ public struct KioskConfiguration: Sendable, Equatable {
     }
 
     public struct DeviceSections: Sendable, Equatable {
-        public init() {}
+        /// `[devices.printers.NAME]` sections, in file order.
+        public var printers: [PrinterConfiguration]
+
+        public init(printers: [PrinterConfiguration] = []) {
+            self.printers = printers
+        }
     }
 
     public static let defaultStateDirectory = "/var/lib/kioskd"

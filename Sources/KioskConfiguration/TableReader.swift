@@ -7,7 +7,7 @@ struct TableReader {
     let prefix: String
     let file: String
     let locator: TOMLKeyLocator
-    private var used: Set<String> = []
+    var used: Set<String> = []
 
     init(table: TOMLTable, prefix: String, file: String, locator: TOMLKeyLocator) {
         self.table = table
