@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskConfiguration", "ControlProtocol", "KioskCore",
+                "KioskConfiguration", "ControlProtocol", "KioskCore", "DeviceDrivers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

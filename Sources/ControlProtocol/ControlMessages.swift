@@ -5,8 +5,13 @@ import Foundation
 public struct ControlRequest: Codable, Sendable, Equatable {
     /// "status" for now; later issues add device commands.
     public var command: String
+    /// Named arguments of device commands, e.g. ["printer": "receipt"]; absent for "status".
+    public var arguments: [String: String]?
 
-    public init(command: String) { self.command = command }
+    public init(command: String, arguments: [String: String]? = nil) {
+        self.command = command
+        self.arguments = arguments
+    }
 
     public static let status = ControlRequest(command: "status")
 }
@@ -15,11 +20,14 @@ public struct ControlResponse: Codable, Sendable, Equatable {
     public var ok: Bool
     public var error: ControlFailure?
     public var status: DaemonStatus?
+    /// Answers printer-status and printer-test.
+    public var printers: [PrinterReport]?
 
-    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil) {
+    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, printers: [PrinterReport]? = nil) {
         self.ok = ok
         self.error = error
         self.status = status
+        self.printers = printers
     }
 
     public static func failure(_ code: ControlFailure.Code, _ message: String) -> ControlResponse {
@@ -35,6 +43,8 @@ public struct ControlFailure: Codable, Sendable, Equatable, Error {
         /// The request was not one JSON object on one line, or was too long.
         case badRequest = "bad_request"
         case unknownCommand = "unknown_command"
+        /// A device command failed on the device (paper out, not connected, …); the message says why.
+        case deviceFailed = "device_failed"
         case internalError = "internal_error"
     }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import KioskCore
 
 @main
-struct KioskctlCommand: ParsableCommand {
+struct KioskctlCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kioskctl",
         abstract: "Diagnostics for technicians: ask the running kioskd how it is doing.",
@@ -15,8 +15,10 @@ struct KioskctlCommand: ParsableCommand {
               kioskctl status
               kioskctl status --json | jq .journal.unsynced
               kioskctl status --socket /run/kioskd/control.sock
+              kioskctl printer status
+              kioskctl printer test receipt
             """,
         version: KioskVersion.current,
-        subcommands: [Status.self],
+        subcommands: [Status.self, Printer.self],
         defaultSubcommand: Status.self)
 }

@@ -17,6 +17,8 @@ struct ControlServer: Service {
     let policy: TechnicianAccessPolicy
     let statusSource: DaemonStatusSource
     let logger: Logger
+    /// Answers printer-status and printer-test; set once the printer services exist.
+    var printerCommands: PrinterControlCommands?
 
     /// A client gets this long to send its request line.
     static let requestTimeout: Duration = .seconds(5)
@@ -106,8 +108,11 @@ struct ControlServer: Service {
                 logger.error("Unable to build the status", metadata: ["error": "\(error)"])
                 return .failure(.internalError, "\(error)")
             }
+        case ControlRequest.printerStatusCommand, ControlRequest.printerTestCommand:
+            guard let printerCommands else { return .failure(.badRequest, "No printers are configured.") }
+            return await printerCommands.answer(request)
         default:
-            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status.")
+            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, printer-status, printer-test.")
         }
     }
 

@@ -28,9 +28,12 @@ struct KioskDaemon {
         try createStateDirectory()
         let journal = try await openJournal()
         let platform = try await NIOThreadPool.singleton.runIfActive { [logger] in PlatformProbe.run(logger: logger) }
-        let statusSource = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
+        let printers = configuration.devices.printers.map { PrinterService(configuration: $0, kioskID: configuration.kioskID, logger: logger) }
+        var deviceSources = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
+        deviceSources.devices += printers as [any DeviceStatusReporting]
+        let statusSource = deviceSources
 
-        let control: ControlServer
+        var control: ControlServer
         do {
             let policy = try await NIOThreadPool.singleton.runIfActive { [configuration] in
                 TechnicianAccessPolicy.resolve(groupName: configuration.technicianGroup)
@@ -44,9 +47,11 @@ struct KioskDaemon {
             throw StartupError(status: ExitStatus.failure, description: "Unable to serve the control socket '\(configuration.controlSocket)': \(error)")
         }
 
+        control.printerCommands = PrinterControlCommands(printers: printers, kioskID: configuration.kioskID)
         try await recordStart(in: journal)
 
         var services: [any Service] = [control]
+        services += printers as [any Service]
         if let notifier = SystemdNotifier.fromEnvironment() {
             services.append(SystemdNotifierService(
                 notifier: notifier,
