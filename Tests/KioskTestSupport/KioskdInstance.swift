@@ -16,7 +16,7 @@ public final class KioskdInstance: @unchecked Sendable {
     /// - Parameters:
     ///   - extraConfig: TOML lines appended to the generated configuration.
     ///   - environment: added to kioskd's environment (e.g. WATCHDOG_USEC).
-    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", environment: [String: String] = [:], directory: TemporaryDirectory? = nil) async throws {
+    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", environment: [String: String] = [:], directory: TemporaryDirectory? = nil, extraConfig: String = "") async throws {
         self.directory = try directory ?? TemporaryDirectory()
         stateDirectory = self.directory.file("state")
         socketPath = self.directory.file("control.sock")
@@ -27,7 +27,7 @@ public final class KioskdInstance: @unchecked Sendable {
             control_socket = "control.sock"
             technician_group = "\(technicianGroup)"
             log_level = "debug"
-            """)
+            """ + (extraConfig.isEmpty ? "" : "\n" + extraConfig))
         notify = try NotifySocketListener(path: self.directory.file("notify.sock"))
         var environment = environment
         environment["NOTIFY_SOCKET"] = notify.path
