@@ -27,6 +27,14 @@ public final class FontFace {
         FT_Done_Face(face)
     }
 
+    /// East Asian wide characters (CJK ideographs, kana, Hangul, full-width forms) take two cells.
+    public static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value)
+    }
+
     public func setPixelSize(_ size: Int) throws(FreeTypeError) {
         let error = FT_Set_Pixel_Sizes(face, 0, FT_UInt(size))
         guard error == 0 else { throw FreeTypeError(call: "FT_Set_Pixel_Sizes", code: error) }
@@ -39,7 +47,10 @@ public final class FontFace {
 
     /// Renders one line (no wrapping) onto a white bitmap `lineHeight` high. Characters the face
     /// lacks are drawn as FreeType's missing glyph.
-    public func render(_ text: String) -> GreyscaleBitmap {
+    ///
+    /// With `cellWidth`, every character takes a fixed cell, two for wide (CJK) characters, its
+    /// glyph centred in it: the grid a receipt printer's font ROM prints on.
+    public func render(_ text: String, cellWidth: Int? = nil) -> GreyscaleBitmap {
         var glyphs: [(bitmap: GreyscaleBitmap, x: Int, y: Int)] = []
         var penX = 0
         for scalar in text.unicodeScalars {
@@ -53,9 +64,18 @@ public final class FontFace {
                     // FreeType's coverage is 255 = ink; paper is 255 = white.
                     for column in 0..<Int(source.width) { glyph[column, row] = 255 - line[column] }
                 }
-                glyphs.append((glyph, penX + Int(slot.bitmap_left), ascender - Int(slot.bitmap_top)))
+                var x = penX + Int(slot.bitmap_left)
+                if let cellWidth {
+                    let cell = cellWidth * (Self.isWide(scalar) ? 2 : 1)
+                    x = penX + (cell - Int(slot.advance.x >> 6)) / 2 + Int(slot.bitmap_left)
+                }
+                glyphs.append((glyph, x, ascender - Int(slot.bitmap_top)))
             }
-            penX += Int(slot.advance.x >> 6)
+            if let cellWidth {
+                penX += cellWidth * (Self.isWide(scalar) ? 2 : 1)
+            } else {
+                penX += Int(slot.advance.x >> 6)
+            }
         }
         var line = GreyscaleBitmap(width: max(penX, 1), height: max(lineHeight, 1))
         for glyph in glyphs { line.draw(glyph.bitmap, x: glyph.x, y: glyph.y) }

@@ -90,7 +90,7 @@ extension PrintDocument {
 
     /// Columns a text takes in font A: CJK and other wide characters take two.
     static func displayColumns(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value < 0x1100 ? 1 : 2) }
+        text.unicodeScalars.reduce(0) { $0 + (FontFace.isWide($1) ? 2 : 1) }
     }
 
     /// A QR code as a centred raster image the width of the paper, modules as large as fit (at most 8 dots).

@@ -204,7 +204,8 @@ final class ESCPOSInterpreter {
             return
         }
         try? font.setPixelSize(Self.glyphDots * heightScale)
-        var rendered = font.render(text)
+        // Font A's cell is 12 dots (24 for a Chinese character), times the width magnification.
+        var rendered = font.render(text, cellWidth: Self.glyphDots / 2 * widthScale)
         if bold {
             var thicker = rendered
             thicker.draw(rendered, x: 1, y: 0)
