@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 DEV_CONFIG := dev/kioskd.toml
 
-.PHONY: all deps build test run bench clean
+.PHONY: all deps build test run sim-printer bench clean
 
 all: build
 
@@ -27,6 +27,13 @@ run: build
 	@echo "    .build/debug/kioskctl status --config $(DEV_CONFIG)"
 	@echo "Ctrl-C stops kioskd."
 	.build/debug/kioskd --config $(DEV_CONFIG)
+
+# The simulated receipt printer dev/kioskd.toml prints to (tcp:127.0.0.1:9100); tickets land in
+# .run/paper/ as PNG files. In another terminal: .build/debug/kiosk-sim printer control
+# --control .run/printer.sock paper-out (or cover-open, jam, ready, ...).
+sim-printer: build
+	@mkdir -p .run/paper
+	.build/debug/kiosk-sim printer run --port 9100 --output .run/paper --control .run/printer.sock
 
 # Release-build benchmarks (package-benchmark), in their own package under Benchmarks/.
 bench: deps

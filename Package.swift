@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "kioskctl", targets: ["kioskctl"]),
         .executable(name: "kiosk-sim", targets: ["kiosk-sim"]),
         .library(name: "Journal", targets: ["Journal"]),
+        .library(name: "DeviceDrivers", targets: ["DeviceDrivers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
