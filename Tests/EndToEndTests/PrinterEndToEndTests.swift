@@ -143,3 +143,23 @@ struct PrinterEndToEndTests {
         #expect(result.standardError.contains("No printer named 'nope'; configured: ticket."))
     }
 }
+
+/// The usblp path (a character device opened non-blocking) against the simulator's pty.
+struct PrinterCharacterDeviceTests {
+    /// Should print and read status through a character device node, as on /dev/usb/lp0
+    @Test func usblpPathOverPTY() async throws {
+        let directory = try TemporaryDirectory("kioskd-sim-pty")
+        try FileManager.default.createDirectory(atPath: directory.file("paper"), withIntermediateDirectories: true)
+        let port = try FreePort.pick()
+        let link = directory.file("printer-tty")
+        let simulator = try ChildProcess(BuiltExecutable.path("kiosk-sim"), ["printer", "run", "--port", String(port), "--output", directory.file("paper"), "--control", directory.file("control.sock"), "--pty", link], outputDirectory: directory.path)
+        try await CUPSTestEnvironment.waitForPort(port, what: "kiosk-sim printer", log: { simulator.standardError })
+        let node = try FileManager.default.destinationOfSymbolicLink(atPath: link)
+        #expect(node.hasPrefix("/dev/pts/"))
+        let result = try await runToCompletion(BuiltExecutable.path("kioskctl"), ["printer", "test", "--device", "usblp:\(node)", "--config", directory.file("none.toml"), "ticket"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("the printer reports ready"))
+        let tickets = try FileManager.default.contentsOfDirectory(atPath: directory.file("paper")).filter { $0.hasSuffix(".png") }
+        #expect(tickets == ["ticket-0001.png"])
+    }
+}

@@ -114,7 +114,7 @@ public final class CUPSTestEnvironment: @unchecked Sendable {
     public struct SetupError: Error, CustomStringConvertible { public var description: String }
 
     /// Waits (bounded, for hang detection only) for a socket file to appear.
-    static func waitForFile(_ path: String, what: String, log: () -> String) async throws {
+    public static func waitForFile(_ path: String, what: String, log: () -> String) async throws {
         let deadline = ContinuousClock.now + .seconds(30)
         while !FileManager.default.fileExists(atPath: path) {
             guard ContinuousClock.now < deadline else { throw SetupError(description: "\(what) did not start; its log:\n\(log())") }
@@ -122,7 +122,7 @@ public final class CUPSTestEnvironment: @unchecked Sendable {
         }
     }
 
-    static func waitForPort(_ port: Int, what: String, log: () -> String) async throws {
+    public static func waitForPort(_ port: Int, what: String, log: () -> String) async throws {
         let deadline = ContinuousClock.now + .seconds(30)
         while !FreePort.accepts(port) {
             guard ContinuousClock.now < deadline else { throw SetupError(description: "\(what) did not listen on \(port); its log:\n\(log())") }
