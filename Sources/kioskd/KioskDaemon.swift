@@ -28,7 +28,7 @@ struct KioskDaemon {
         try createStateDirectory()
         let journal = try await openJournal()
         let platform = try await NIOThreadPool.singleton.runIfActive { [logger] in PlatformProbe.run(logger: logger) }
-        let printers = configuration.devices.printers.map { PrinterService(configuration: $0, kioskID: configuration.kioskID, logger: logger) }
+        let printers = configuration.devices.printers.map { PrinterService(configuration: $0, kioskID: configuration.kioskID, journal: journal, logger: logger) }
         var deviceSources = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
         deviceSources.devices += printers as [any DeviceStatusReporting]
         let statusSource = deviceSources

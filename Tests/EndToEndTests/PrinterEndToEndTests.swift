@@ -1,5 +1,6 @@
 import ControlProtocol
 import Foundation
+import Journal
 import KioskTestSupport
 import Testing
 
@@ -53,6 +54,7 @@ struct PrinterEndToEndTests {
     @Test func coverOpenDegradesAndRecovers() async throws {
         let printer = try await SimulatedPrinter()
         let kioskd = try await startKioskd(printer: printer)
+        #expect(try await kioskd.kioskctl(["printer", "status"]).status == 0)
         try await printer.control("cover-open")
         let open = try await kioskd.kioskctl(["printer", "status"])
         #expect(open.status == 1)
@@ -67,6 +69,13 @@ struct PrinterEndToEndTests {
         #expect(closed.standardOutput.contains("State: ready"))
         let summary = try kioskd.client.send(.status)
         #expect(summary.status?.devices.map(\.state) == ["ready"])
+        // Each change is in the journal, for the hall.
+        #expect(await kioskd.stop(timeout: .seconds(30)) == 0)
+        let journal = try Journal(path: kioskd.journalPath, kioskID: "K-TEST")
+        let changes = try await journal.events(limit: 100).filter { $0.kind.rawValue == "printer.state_changed" }
+        try journal.close()
+        #expect(changes.map { $0.payload.contains("\"printer\":\"ticket\"") } == [true, true, true])
+        #expect(changes.map { ["ready", "cover open"].first(where: $0.payload.contains) } == ["ready", "cover open", "ready"])
     }
 
     /// Should give a bounded error, not a hang, when the printer jams and stops reading

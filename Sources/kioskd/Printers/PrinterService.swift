@@ -1,5 +1,6 @@
 import ControlProtocol
 import DeviceDrivers
+import Journal
 import KioskConfiguration
 import Logging
 import ServiceLifecycle
@@ -15,6 +16,8 @@ final class PrinterService: Service, DeviceStatusReporting {
     let configuration: PrinterConfiguration
     let kioskID: String
     let logger: Logger
+    /// Each change of state is recorded, so that the hall sees printer faults (DESIGN invariant 3).
+    let journal: Journal?
     /// How often the printer is asked for its status while nothing else happens. ESC/POS printers
     /// on USB or TCP push nothing we can rely on (automatic status back is optional and lost on a
     /// reconnect), and CUPS has no cheap push either; a DLE EOT round costs 12 bytes and a few
@@ -40,9 +43,10 @@ final class PrinterService: Service, DeviceStatusReporting {
         case print([UInt8], CheckedContinuation<PrintReceipt, any Error>)
     }
 
-    init(configuration: PrinterConfiguration, kioskID: String, logger: Logger, pollInterval: Duration = .seconds(5)) {
+    init(configuration: PrinterConfiguration, kioskID: String, journal: Journal?, logger: Logger, pollInterval: Duration = .seconds(5)) {
         self.configuration = configuration
         self.kioskID = kioskID
+        self.journal = journal
         var logger = logger
         logger[metadataKey: "device.name"] = "\(configuration.name)"
         logger[metadataKey: "device.uri"] = "\(configuration.uri)"
@@ -117,11 +121,11 @@ final class PrinterService: Service, DeviceStatusReporting {
     private func refresh(_ connection: inout (any PrinterConnection)?) async {
         do {
             let printer = try await connect(&connection)
-            update(status: try await printer.status(), error: nil)
+            await update(status: try await printer.status(), error: nil)
         } catch {
             await connection?.close()
             connection = nil
-            update(status: nil, error: error)
+            await update(status: nil, error: error)
         }
     }
 
@@ -130,7 +134,7 @@ final class PrinterService: Service, DeviceStatusReporting {
             let printer = try await connect(&connection)
             let receipt = try await printer.print(job)
             snapshot.withLock { $0.printed += 1 }
-            update(status: receipt.status, error: nil)
+            await update(status: receipt.status, error: nil)
             logger.info("Printed a job", metadata: ["job.bytes": "\(receipt.bytes)", "job.id": "\(receipt.jobID.map(String.init) ?? "-")"])
             return receipt
         } catch {
@@ -140,14 +144,14 @@ final class PrinterService: Service, DeviceStatusReporting {
                 await connection?.close()
                 connection = nil
             }
-            update(status: error.status, error: error)
+            await update(status: error.status, error: error)
             logger.error("A print job failed", metadata: ["error": "\(error.message)"])
             throw error
         }
     }
 
     /// Records a new status (or the failure to get one) and logs a change once.
-    private func update(status: PrinterStatus?, error: PrinterError?) {
+    private func update(status: PrinterStatus?, error: PrinterError?) async {
         let (before, after) = snapshot.withLock { snapshot -> (String, String) in
             let before = Self.state(of: snapshot)
             if let status { snapshot.status = status }
@@ -157,12 +161,23 @@ final class PrinterService: Service, DeviceStatusReporting {
         }
         guard before != after else { return }
         let current = snapshot.withLock { $0 }
+        await record(state: after, snapshot: current)
         if after == "ready" {
             logger.notice("Printer is ready", metadata: ["printer.state": "\(after)", "printer.status": "\(current.status.raw)"])
         } else if after == "not connected" {
             logger.warning("Printer cannot be reached; retrying every \(pollInterval)", metadata: ["printer.state": "\(after)", "error": "\(current.lastError ?? "")"])
         } else {
             logger.warning("Printer is \(after): \(current.status.condition.advice)", metadata: ["printer.state": "\(after)", "printer.status": "\(current.status.raw)"])
+        }
+    }
+
+    private func record(state: String, snapshot: Snapshot) async {
+        guard let journal else { return }
+        let payload = PrinterStateChange(printer: name, state: state, status: snapshot.status.raw, error: snapshot.connected ? nil : snapshot.lastError)
+        do {
+            _ = try await journal.append(.printerStateChanged, payload: payload)
+        } catch {
+            logger.error("Unable to record the printer's new state in the journal", metadata: ["error": "\(error)"])
         }
     }
 
