@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The printer runs `printer-command.sh` for each job: it keeps the job, and a file named
 /// `paper-out` or `cover-open` in the directory makes it report that state (STATE: lines on
-/// stderr) and, for paper out, fail the job.
+/// stderr) and fail the job; a file named `slow` makes each job take 20 s.
 public final class CUPSTestEnvironment: @unchecked Sendable {
     public let directory: TemporaryDirectory
     public let printerPort: Int
@@ -35,6 +35,7 @@ public final class CUPSTestEnvironment: @unchecked Sendable {
             # ippeveprinter passes the job file; reading it all is "printing".
             cat "$1" > /dev/null
             here="\(directory.path)"
+            if [ -f "$here/slow" ]; then sleep 20; fi
             if [ -f "$here/cover-open" ]; then echo "STATE: +cover-open" >&2; exit 1; fi
             echo "STATE: -cover-open" >&2
             if [ -f "$here/paper-out" ]; then echo "STATE: +media-empty,media-needed" >&2; exit 1; fi
@@ -100,6 +101,8 @@ public final class CUPSTestEnvironment: @unchecked Sendable {
     /// Makes the printer report paper out (or back) from its next job on.
     public func setPaperOut(_ out: Bool) throws { try setFlag("paper-out", out) }
     public func setCoverOpen(_ open: Bool) throws { try setFlag("cover-open", open) }
+    /// Makes each job take 20 s, as a printer that stopped feeding would.
+    public func setSlow(_ slow: Bool) throws { try setFlag("slow", slow) }
 
     private func setFlag(_ name: String, _ on: Bool) throws {
         if on { try directory.write(name, "") } else { try? FileManager.default.removeItem(atPath: directory.file(name)) }

@@ -101,6 +101,20 @@ struct CUPSPrinterTests {
         #expect(ContinuousClock.now - started < .seconds(20))
     }
 
+    /// Should cancel a job that does not finish in time, and say so
+    @Test func stuckJobIsCancelled() async throws {
+        let environment = try await CUPSTestEnvironment()
+        try environment.setSlow(true)
+        var printer = CUPSPrinter(uri: try PrinterURI(parsing: environment.printerURI))
+        printer.jobTimeout = .seconds(2)
+        let error = await #expect(throws: PrinterError.self) { try await printer.print(Self.ticket) }
+        #expect(error?.code == .timedOut)
+        #expect(error?.message.contains("job 1 did not finish within 2") == true)
+        // Cancel-Job on a processing job: the printer stops it at its next stop point (IPP).
+        let job = try await printer.jobState(1)
+        #expect(job.state == 7 || job.reasons.contains("processing-to-stop-point"), "\(job)")
+    }
+
     /// Should name an unknown queue as a configuration problem
     @Test func unknownQueueIsReported() async throws {
         let environment = try await CUPSTestEnvironment()

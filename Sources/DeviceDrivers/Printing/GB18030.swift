@@ -3,6 +3,8 @@
 public enum GB18030 {
     /// The bytes of `text` in GB18030.
     public static func encode(_ text: String) throws(PrintEncodingError) -> [UInt8] {
+        // GB18030 is ASCII-compatible: numbers, URLs and rules need no iconv_open.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return Array(text.utf8) }
         do {
             return try IconvConverter.convert(Array(text.utf8), from: "UTF-8", to: "GB18030")
         } catch {
