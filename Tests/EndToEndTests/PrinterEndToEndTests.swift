@@ -32,6 +32,26 @@ struct PrinterEndToEndTests {
         #expect(reports.map(\.state) == ["ready"])
     }
 
+    /// Should print a raster ticket whose QR code decodes on a printer without font ROM or hardware QR
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "zbarimg is not installed; `make test` installs zbar-tools"))
+    func rasterTicketQRCodeDecodes() async throws {
+        let printer = try await SimulatedPrinter()
+        let kioskd = try await KioskdInstance(extraConfig: """
+            [devices.printers.cheap]
+            uri = "\(printer.uri)"
+            paper_width_dots = 384
+            chinese_font_rom = false
+            hardware_qr = false
+            cutter = "partial"
+            """)
+        let result = try await kioskd.kioskctl(["printer", "test", "ticket"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let tickets = try printer.tickets()
+        #expect(tickets.count == 1)
+        let decoded = try await runToCompletion("/usr/bin/zbarimg", ["-q", "--raw", tickets[0]], in: printer.directory.path)
+        #expect(decoded.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "https://kioskd.invalid/printer-test?kiosk=K-TEST&printer=cheap&page=ticket")
+    }
+
     /// Should report paper running out mid-job as a failure, and count nothing as printed
     @Test func paperOutMidJobIsReported() async throws {
         let printer = try await SimulatedPrinter()

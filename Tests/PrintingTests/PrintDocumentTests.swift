@@ -1,4 +1,5 @@
 import DeviceDrivers
+import Foundation
 import Graphics
 import Testing
 
@@ -35,13 +36,24 @@ struct PrintDocumentTests {
         #expect(raster.contains(subsequence: [0x1D, 0x76, 0x30, 0x00, 72, 0]))
     }
 
-    /// Should refuse Chinese text for a printer without a font ROM rather than print garbage, and accept ASCII
-    @Test func noFontROMRefusesChinese() throws {
+    /// Should send the whole document as raster for a printer without a font ROM: no FS &, no text bytes
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: FontFace.notoSansCJKPath), "fonts-noto-cjk is not installed"))
+    func noFontROMPrintsRaster() throws {
+        let profile = PrinterProfile(paperWidthDots: 384, chineseFontROM: false)
+        let bytes = try PrintDocument([.title("请取票"), .line("A017"), .cut]).escposBytes(for: profile)
+        #expect(Array(bytes.prefix(2)) == [0x1B, 0x40])
+        #expect(!bytes.contains(subsequence: [0x1C, 0x26]))
+        // Every raster command is 48 bytes (384 dots) wide; the job ends with feed and full cut.
+        #expect(bytes.contains(subsequence: [0x1D, 0x76, 0x30, 0x00, 48, 0]))
+        #expect(Array(bytes.suffix(6)) == [0x1B, 0x64, 0x04, 0x1D, 0x56, 0x00])
+    }
+
+    /// Should name the missing font when raster text cannot be drawn
+    @Test func missingFontIsReported() {
         let profile = PrinterProfile(chineseFontROM: false)
-        #expect(throws: PrintEncodingError.unencodable("请取票")) { try PrintDocument([.line("请取票")]).escposBytes(for: profile) }
-        let ascii = try PrintDocument([.line("A017")]).escposBytes(for: profile)
-        // No FS & on such a printer.
-        #expect(Array(ascii.prefix(6)) == [0x1B, 0x40, 0x41, 0x30, 0x31, 0x37])
+        #expect(throws: PrintEncodingError.fontUnavailable("/nonexistent.ttc")) {
+            try PrintDocument([.line("A017")]).escposBytes(for: profile, fontPath: "/nonexistent.ttc")
+        }
     }
 
     /// Should send a raster QR code as wide as 58 mm paper (48 bytes a row) when the printer has no hardware QR

@@ -92,12 +92,15 @@ public enum PrintEncodingError: Error, Equatable, CustomStringConvertible {
     case unencodable(String)
     case dataTooLong(what: String, length: Int, limit: Int)
     case invalidBarcode(String)
+    /// The font for raster text (printers without a font ROM) cannot be opened.
+    case fontUnavailable(String)
 
     public var description: String {
         switch self {
         case .unencodable(let text): "The text '\(text.prefix(40))' cannot be encoded in GB18030."
         case let .dataTooLong(what, length, limit): "The \(what) is \(length) bytes long; at most \(limit) fit."
         case .invalidBarcode(let reason): "Cannot print the barcode: \(reason)."
+        case .fontUnavailable(let path): "Cannot draw text for a printer without a Chinese font ROM: the font '\(path)' cannot be opened; install fonts-noto-cjk."
         }
     }
 }

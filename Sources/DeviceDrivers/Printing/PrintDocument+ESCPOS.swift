@@ -7,18 +7,23 @@ extension PrintDocument {
     /// The whole document as one ESC/POS job for a printer with `profile`: initialise, Chinese
     /// mode, the elements, and a final cut if the document has none.
     ///
-    /// Text needs a Chinese font ROM; without one the caller must render text into images (the
-    /// Screen work brings the text renderer), so text elements throw here rather than print as
-    /// garbage. QR codes become raster images on printers without hardware QR.
-    public func escposBytes(for profile: PrinterProfile) throws(PrintEncodingError) -> [UInt8] {
+    /// Printers without a Chinese font ROM get the whole document as raster images (one per cut),
+    /// drawn by `rasterPages`. QR codes become raster images on printers without hardware QR.
+    public func escposBytes(for profile: PrinterProfile, fontPath: String = FontFace.notoSansCJKPath) throws(PrintEncodingError) -> [UInt8] {
         var encoder = ESCPOSEncoder()
         encoder.initialize()
-        if profile.chineseFontROM { encoder.chineseMode(true) }
+        if !profile.chineseFontROM {
+            for page in try rasterPages(widthDots: profile.paperWidthDots, fontPath: fontPath) {
+                encoder.rasterImage(page)
+                Self.appendCut(to: &encoder, profile: profile)
+            }
+            return encoder.bytes
+        }
+        encoder.chineseMode(true)
         let columns = profile.paperWidthDots / Self.columnWidthDots
         for element in elements {
             switch element {
             case .title(let text):
-                try requireFontROM(profile, text)
                 encoder.align(.centre)
                 encoder.bold(true)
                 encoder.characterSize(width: 2, height: 2)
@@ -27,7 +32,6 @@ extension PrintDocument {
                 encoder.bold(false)
                 encoder.align(.left)
             case .bigNumber(let text):
-                try requireFontROM(profile, text)
                 encoder.align(.centre)
                 encoder.bold(true)
                 encoder.characterSize(width: 4, height: 4)
@@ -36,10 +40,8 @@ extension PrintDocument {
                 encoder.bold(false)
                 encoder.align(.left)
             case .line(let text):
-                try requireFontROM(profile, text)
                 try encoder.text(text)
             case let .keyValue(key, value):
-                try requireFontROM(profile, key + value)
                 let gap = max(1, columns - Self.displayColumns(key) - Self.displayColumns(value))
                 try encoder.text(key + String(repeating: " ", count: gap) + value)
             case .qrCode(let text):
@@ -81,11 +83,6 @@ extension PrintDocument {
             // A tear bar: feed the last line past it.
             encoder.feed(lines: 6)
         }
-    }
-
-    private func requireFontROM(_ profile: PrinterProfile, _ text: String) throws(PrintEncodingError) {
-        guard !profile.chineseFontROM, text.unicodeScalars.contains(where: { !$0.isASCII }) else { return }
-        throw .unencodable(text)
     }
 
     /// Columns a text takes in font A: CJK and other wide characters take two.

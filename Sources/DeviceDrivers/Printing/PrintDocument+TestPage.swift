@@ -12,18 +12,17 @@ extension PrintDocument {
     }
 
     /// A test page showing the printer's profile and status, and a QR code, in Chinese with English
-    /// technical values. On printers without a Chinese font ROM the text is ASCII only.
+    /// technical values (printers without a Chinese font ROM get it as a raster image).
     public static func testPage(_ kind: TestPageKind, kioskID: String, printerName: String, uri: PrinterURI, profile: PrinterProfile, status: PrinterStatus) -> PrintDocument {
-        let chinese = profile.chineseFontROM
         let url = testPageURL(kioskID: kioskID, printerName: printerName, kind: kind)
         var elements: [Element] = []
         switch kind {
         case .ticket:
-            elements.append(.title(chinese ? "测试取号单" : "TEST TICKET"))
+            elements.append(.title("测试取号单"))
             elements.append(.bigNumber("A000"))
-            elements.append(.line(chinese ? "请到 0 号窗口办理（测试）" : "Window 0 (test)"))
+            elements.append(.line("请到 0 号窗口办理（测试）"))
         case .receipt:
-            elements.append(.title(chinese ? "打印机测试" : "PRINTER TEST"))
+            elements.append(.title("打印机测试"))
         }
         elements.append(.rule)
         elements.append(.keyValue("kiosk", kioskID))
