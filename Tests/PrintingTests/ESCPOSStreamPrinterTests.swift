@@ -1,4 +1,5 @@
 import DeviceDrivers
+import Foundation
 import Testing
 
 /// Status and jobs over a real TCP connection to a scripted printer.
@@ -62,4 +63,31 @@ struct ESCPOSStreamPrinterTests {
         #expect(error?.message == "Printer 'tcp:127.0.0.1:\(printer.port)' cannot print: paper out; load a paper roll and close the cover.")
         #expect(printer.job.isEmpty)
     }
+}
+
+/// Replies left behind by a job must not answer the next request.
+struct StrayReplyTests {
+    /// Should ignore a reply the printer sent for a 10 04 n inside the job's raster data
+    @Test func strayReplyFromJobDataIsDiscarded() async throws {
+        // The scripted printer answers every 10 04 n it finds, as real printers do. The fifth
+        // (after DLE EOT 1..4 before the job) is the 10 04 02 inside the job's raster data; its
+        // answer 0x1A would read as "offline" if taken for the reply to the next DLE EOT 1.
+        let requests = RequestCounter()
+        let printer = try ScriptedTCPPrinter { n in [requests.next() == 5 ? 0x1A : 0x12] }
+        let connection = try await PrinterConnector.open(.tcp(host: "127.0.0.1", port: printer.port), profile: .standard80mm)
+        // Row bytes 10 04 02: pixels that happen to spell DLE EOT 2.
+        let image = RasterImage(width: 24, height: 1, packed: [0x10, 0x04, 0x02])
+        var encoder = ESCPOSEncoder()
+        encoder.rasterImage(image)
+        let receipt = try await connection.print(encoder.bytes)
+        #expect(receipt.status.condition == .ready)
+    }
+}
+
+/// Counts calls from the scripted printer's thread.
+final class RequestCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    /// 1 on the first call, 2 on the second, …
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
 }

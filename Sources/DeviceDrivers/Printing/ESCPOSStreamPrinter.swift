@@ -44,6 +44,7 @@ public actor ESCPOSStreamPrinter: PrinterConnection {
         let timeout = Duration.seconds(5) + .milliseconds(job.count / 50)
         try await stream.write(job, timeout: timeout)
         guard stream.canRead else { return PrintReceipt(bytes: job.count, status: before) }
+        try await discardStrayReplies(Self.statusRequests(in: job))
         // DLE EOT is answered in order with the data before it, so this status is after the job.
         let after = try await status()
         guard after.condition.canPrint else {
@@ -53,6 +54,31 @@ public actor ESCPOSStreamPrinter: PrinterConnection {
     }
 
     public func close() async { await stream.close() }
+
+    /// Reads and drops the replies the printer owes for `count` DLE EOT sequences inside a job's
+    /// data. Printers answer every 10 04 n in the stream, even one that happens to occur inside
+    /// raster data (specs/printing.md); unread, such a reply would be taken for the answer to the
+    /// next status request. Gives up after `replyTimeout` (a printer that stopped answering).
+    func discardStrayReplies(_ count: Int) async throws(PrinterError) {
+        var left = count
+        let deadline = ContinuousClock.now + replyTimeout
+        while left > 0, ContinuousClock.now < deadline {
+            let bytes = try await stream.read(maximum: 256, timeout: deadline - ContinuousClock.now)
+            for reply in decoder.feed(bytes) {
+                if case .realTime = reply { left -= 1 }
+            }
+        }
+    }
+
+    /// How many real-time status requests (10 04 1..4) the bytes contain, by accident or not.
+    static func statusRequests(in bytes: [UInt8]) -> Int {
+        guard bytes.count >= 3 else { return 0 }
+        var count = 0
+        for index in 0..<(bytes.count - 2) where bytes[index] == 0x10 && bytes[index + 1] == 0x04 && (1...4).contains(bytes[index + 2]) {
+            count += 1
+        }
+        return count
+    }
 
     /// Sends DLE EOT n and waits for its reply byte; nil when none came in time.
     func requestRealTime(_ kind: RealTimeStatusKind) async throws(PrinterError) -> UInt8? {
