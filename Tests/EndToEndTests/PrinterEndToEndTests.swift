@@ -192,3 +192,25 @@ struct PrinterCharacterDeviceTests {
         #expect(tickets == ["ticket-0001.png"])
     }
 }
+
+/// Kiosk printers with a presenter answer the full status (10 04 14).
+struct PresenterPrinterTests {
+    /// Should read the full status from a presenter printer and report a missing roll as paper out
+    @Test func fullStatusFromPresenterPrinter() async throws {
+        let printer = try await SimulatedPrinter()
+        try await printer.control("paper-out")
+        let directory = try TemporaryDirectory()
+        let config = try directory.write("kioskd.toml", """
+            kiosk_id = "K-1"
+            hall_url = "https://h"
+            [devices.printers.vkp80]
+            uri = "\(printer.uri)"
+            presenter = true
+            """)
+        let result = try await runToCompletion(BuiltExecutable.path("kioskctl"), ["printer", "status", "--device", printer.uri, "--config", config], in: directory.path)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("State: paper out"))
+        #expect(result.standardOutput.contains("Status: full status 10 0f 01 00 00 00"))
+        #expect(result.standardOutput.contains("presenter"))
+    }
+}
