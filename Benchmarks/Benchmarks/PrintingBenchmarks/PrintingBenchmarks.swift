@@ -37,6 +37,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The part of the ticket that goes through iconv, to see how much of the ticket it is.
+    Benchmark("GB18030 of the ticket's 4 Chinese texts (iconv)") { benchmark in
+        let texts = ["不动产登记", "请到 3 号窗口办理，前面还有 5 人", "取号时间", "业务不动产权证书补办"]
+        for _ in benchmark.scaledIterations {
+            for text in texts { blackHole(try GB18030.encode(text)) }
+        }
+    }
+
     Benchmark("memcpy of \(ticketBytes) bytes (ticket baseline)") { benchmark in
         let source = [UInt8](repeating: 0x41, count: ticketBytes)
         for _ in benchmark.scaledIterations {
