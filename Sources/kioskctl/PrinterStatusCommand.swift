@@ -49,7 +49,7 @@ struct PrinterStatusCommand: AsyncParsableCommand {
             let status = try await printer.status()
             await printer.close()
             return PrinterReport(name: "(direct)", uri: uri.description, state: status.condition.rawValue, raw: status.raw,
-                                 advice: status.condition.advice, profile: PrinterReportTable.profileText(profile), printed: 0, failed: 0, lastError: nil)
+                                 advice: status.condition.advice, profile: profile.description, printed: 0, failed: 0, lastError: nil)
         } catch {
             printToStandardError("kioskctl: \(error)")
             throw ExitCode(69)
@@ -76,9 +76,5 @@ struct PrinterReportTable {
         if let error = report.lastError { rows.append(("Last error", error)) }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { String(repeating: " ", count: width - $0.0.count) + $0.0 + ": " + $0.1 }.joined(separator: "\n")
-    }
-
-    static func profileText(_ profile: PrinterProfile) -> String {
-        "\(profile.paperWidthDots) dots, \(profile.chineseFontROM ? "Chinese font ROM" : "no font ROM (text as images)"), \(profile.hardwareQR ? "hardware QR" : "QR as raster"), \(profile.cutter.rawValue) cutter\(profile.presenter ? ", presenter" : "")"
     }
 }

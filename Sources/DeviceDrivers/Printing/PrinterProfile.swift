@@ -31,3 +31,10 @@ public struct PrinterProfile: Sendable, Equatable, Codable {
     /// An 80 mm printer with a Chinese font ROM, hardware QR and a full cutter: the common kiosk case.
     public static let standard80mm = PrinterProfile()
 }
+
+extension PrinterProfile: CustomStringConvertible {
+    /// "576 dots, Chinese font ROM, hardware QR, full cutter", for kioskctl and logs.
+    public var description: String {
+        "\(paperWidthDots) dots, \(chineseFontROM ? "Chinese font ROM" : "no font ROM (text as images)"), \(hardwareQR ? "hardware QR" : "QR as raster"), \(cutter.rawValue) cutter\(presenter ? ", presenter" : "")"
+    }
+}

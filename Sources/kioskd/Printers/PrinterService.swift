@@ -192,10 +192,8 @@ final class PrinterService: Service, DeviceStatusReporting {
 
     func report() -> PrinterReport {
         let current = snapshot.withLock { $0 }
-        let profile = configuration.profile
-        let profileText = "\(profile.paperWidthDots) dots, \(profile.chineseFontROM ? "Chinese font ROM" : "no font ROM (text as images)"), \(profile.hardwareQR ? "hardware QR" : "QR as raster"), \(profile.cutter.rawValue) cutter\(profile.presenter ? ", presenter" : "")"
         let advice = current.connected ? current.status.condition.advice : "check the printer's power, cable and the uri in the configuration"
         return PrinterReport(name: name, uri: configuration.uri.description, state: Self.state(of: current), raw: current.status.raw, advice: advice,
-                             profile: profileText, printed: current.printed, failed: current.failed, lastError: current.lastError)
+                             profile: configuration.profile.description, printed: current.printed, failed: current.failed, lastError: current.lastError)
     }
 }
