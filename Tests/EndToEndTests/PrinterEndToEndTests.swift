@@ -214,3 +214,55 @@ struct PresenterPrinterTests {
         #expect(result.standardOutput.contains("presenter"))
     }
 }
+
+/// kioskd printing through a real cupsd (CUPS_SERVER in its environment) to a real IPP printer.
+@Suite(.enabled(if: CUPSTestEnvironment.available, "cupsd, ippeveprinter or dbus-daemon is not installed; `make test` installs them"))
+struct CUPSPrinterServiceTests {
+    /// Should print a test receipt through the configured CUPS queue, landing as ESC/POS in the printer's spool
+    @Test func testReceiptThroughCUPS() async throws {
+        let cups = try await CUPSTestEnvironment()
+        let kioskd = try await KioskdInstance(environment: ["CUPS_SERVER": cups.cupsSocket], extraConfig: """
+            [devices.printers.receipt]
+            uri = "cups:\(cups.queue)"
+            """)
+        let result = try await kioskd.kioskctl(["printer", "test", "receipt"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let documents = try cups.spooledDocuments()
+        #expect(documents.count == 1)
+        // ESC @ then FS &: the job went through the raw queue untouched.
+        #expect(documents.first.map { Array($0.prefix(4)) } == [0x1B, 0x40, 0x1C, 0x26])
+        let status = try await kioskd.kioskctl(["printer", "status", "--json"])
+        let reports = try JSONDecoder().decode([PrinterReport].self, from: Data(status.standardOutput.utf8))
+        #expect(reports.map(\.printed) == [1])
+        #expect(reports.first?.raw.hasPrefix("printer-state 3") == true)
+    }
+}
+
+/// Bad printer requests at the control socket and the command line.
+struct PrinterRequestGarbageTests {
+    /// Should refuse an unknown test page over the control socket with a clear error, printing nothing
+    @Test func unknownTestPageOverSocket() async throws {
+        let printer = try await SimulatedPrinter()
+        let kioskd = try await KioskdInstance(extraConfig: "[devices.printers.ticket]\nuri = \"\(printer.uri)\"\n")
+        let response = try kioskd.client.send(ControlRequest(command: ControlRequest.printerTestCommand, arguments: ["page": "poster"]))
+        #expect(response.ok == false)
+        #expect(response.error == ControlFailure(code: .badRequest, message: "Unknown test page 'poster'; use ticket or receipt."))
+        #expect(try printer.tickets().isEmpty)
+    }
+
+    /// Should answer printer commands on a kiosk without printers with a clear error
+    @Test func noPrintersConfigured() async throws {
+        let kioskd = try await KioskdInstance()
+        let result = try await kioskd.kioskctl(["printer", "status"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("No printers are configured"))
+    }
+
+    /// Should refuse an unknown page name on the command line with a usage error
+    @Test func unknownPageOnCommandLine() async throws {
+        let directory = try TemporaryDirectory()
+        let result = try await runToCompletion(BuiltExecutable.path("kioskctl"), ["printer", "test", "--device", "tcp:127.0.0.1:9", "poster"], in: directory.path)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("poster"))
+    }
+}
