@@ -23,7 +23,7 @@ final class PrinterSimulator: @unchecked Sendable {
     }
 
     /// Serves one connection until the peer closes it. Runs on its own thread.
-    func serve(_ descriptor: CInt, label: String) {
+    func serve(_ descriptor: CInt) {
         lock.lock(); connections.insert(descriptor); lock.unlock()
         defer {
             lock.lock(); connections.remove(descriptor); lock.unlock()
@@ -36,8 +36,6 @@ final class PrinterSimulator: @unchecked Sendable {
             lock.unlock()
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
-            // A pty's master reads EIO while no one has the slave open: wait for the next writer.
-            if count < 0 && errno == EIO && label == "pty" { usleep(100_000); continue }
             guard count > 0 else { return }
             lock.lock()
             let events = interpreter.feed(Array(buffer[..<count]), state: &state)

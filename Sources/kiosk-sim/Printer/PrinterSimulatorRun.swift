@@ -42,7 +42,7 @@ struct PrinterSimulatorRun: ParsableCommand {
         let controlListener = try SimulatorSockets.listenUnix(path: control)
         if let pty {
             let master = try SimulatorSockets.openPTY(linkedAt: pty)
-            Thread.detachNewThread { simulator.serve(master, label: "pty") }
+            Thread.detachNewThread { simulator.serve(master) }
         }
         Thread.detachNewThread {
             while true {
@@ -58,7 +58,7 @@ struct PrinterSimulatorRun: ParsableCommand {
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
-            Thread.detachNewThread { simulator.serve(client, label: "tcp") }
+            Thread.detachNewThread { simulator.serve(client) }
         }
     }
 }

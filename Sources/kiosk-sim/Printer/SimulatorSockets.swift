@@ -68,6 +68,9 @@ enum SimulatorSockets {
         tcgetattr(master, &settings)
         cfmakeraw(&settings)
         tcsetattr(master, TCSANOW, &settings)
+        // Hold the slave open for the simulator's lifetime: while no process has it open, read()
+        // on the master fails with EIO at once instead of waiting for the next writer.
+        guard open(name, O_RDWR | O_NOCTTY | O_CLOEXEC) >= 0 else { throw Failure("open", name) }
         unlink(path)
         guard symlink(name, path) == 0 else { throw Failure("symlink", "'\(path)'") }
         return master
