@@ -71,7 +71,16 @@ final class PrinterService: Service, DeviceStatusReporting {
             }
             group.cancelAll()
         }
+        // Answer whatever is still queued, so that no control connection waits for a printer
+        // that will not run again (run() itself is not cancelled by a graceful shutdown).
         requestContinuation.finish()
+        for await request in requests {
+            switch request {
+            case .poll: break
+            case .refresh(let done): done.resume()
+            case .print(_, let reply): reply.resume(throwing: PrinterError(code: .notConnected, message: "Printer '\(name)' was not used: kioskd is shutting down."))
+            }
+        }
     }
 
     private func serveRequests() async {
