@@ -41,6 +41,26 @@ struct CUPSPrinterTests {
         #expect(try environment.spooledDocuments() == [png])
     }
 
+    /// Should have a PDF page (an A4 guide) accepted and delivered unchanged
+    @Test func pdfPageIsAccepted() async throws {
+        let environment = try await CUPSTestEnvironment()
+        let pdf = Array(Self.minimalPDF.utf8)
+        let receipt = try await queue(environment).print(pdf, format: "application/pdf", jobName: "guide")
+        #expect(receipt.bytes == pdf.count)
+        #expect(try environment.spooledDocuments() == [pdf])
+    }
+
+    /// One empty A4 page.
+    static let minimalPDF = """
+        %PDF-1.4
+        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+        trailer << /Root 1 0 R >>
+        %%EOF
+
+        """
+
     /// Should fail a job the printer aborts for paper out, and then report paper out as status
     @Test func paperOutFailsTheJobAndShowsInStatus() async throws {
         let environment = try await CUPSTestEnvironment()

@@ -19,7 +19,7 @@ final class CUPSConnection {
     init(host: String, port: Int32, resource: String, printerURI: String, name: String, timeoutSeconds: Double) throws(PrinterError) {
         var cancel: Int32 = 0
         guard let http = httpConnect2(host, port, nil, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, Int32(timeoutSeconds * 1000), &cancel) else {
-            throw PrinterError(code: .notConnected, message: "Printer '\(name)': no CUPS or IPP server answers at '\(host)' (\(String(cString: cupsLastErrorString()))); is cupsd running (systemctl status cups)?")
+            throw PrinterError(code: .notConnected, message: "Printer '\(name)': no CUPS or IPP server answers at '\(host)' (\(Self.lastError())); is cupsd running (systemctl status cups)?")
         }
         // Without a callback, a read or write that waits longer than this fails instead of retrying.
         httpSetTimeout(http, timeoutSeconds, nil, nil)
@@ -30,6 +30,12 @@ final class CUPSConnection {
     }
 
     deinit { httpClose(http) }
+
+    /// libcups' message for the last failure on this thread. It is NULL when the failure was not
+    /// an IPP one (a reply that is not IPP at all), so it is never unwrapped blindly.
+    static func lastError() -> String {
+        cupsLastErrorString().map { String(cString: $0) } ?? "no IPP answer (status \(cupsLastError().rawValue))"
+    }
 
     /// Sends `request` (consumed) with an optional document and returns the response; throws
     /// for transport failures and IPP errors.
@@ -45,11 +51,11 @@ final class CUPSConnection {
         let response = cupsGetResponse(http, resource)
         ippDelete(request)
         guard let response else {
-            throw PrinterError(code: .notConnected, message: "Printer '\(name)': the server gave no answer (\(String(cString: cupsLastErrorString()))); is the printer or cupsd still running?")
+            throw PrinterError(code: .notConnected, message: "Printer '\(name)': the server gave no answer (\(Self.lastError())); is the printer or cupsd still running?")
         }
         let code = ippGetStatusCode(response)
         guard code.rawValue <= IPP_STATUS_OK_EVENTS_COMPLETE.rawValue else {
-            let text = String(cString: ippErrorString(code))
+            let text = ippErrorString(code).map { String(cString: $0) } ?? "IPP status \(code.rawValue)"
             ippDelete(response)
             let notFound = code == IPP_STATUS_ERROR_NOT_FOUND
             throw PrinterError(code: notFound ? .badConfiguration : .jobFailed,
