@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 DEV_CONFIG := dev/kioskd.toml
 
-.PHONY: all deps build test run bench fuzz clean
+.PHONY: all deps build test run sim-printer bench fuzz clean
 
 all: build
 
@@ -23,6 +23,13 @@ test: build
 # in .run/ in the checkout. Ctrl-C stops it cleanly.
 run: build
 	scripts/run-dev.sh
+
+# The simulated receipt printer dev/kioskd.toml prints to (tcp:127.0.0.1:9100); tickets land in
+# .run/paper/ as PNG files. In another terminal: .build/debug/kiosk-sim printer control
+# --control .run/printer.sock paper-out (or cover-open, jam, ready, ...).
+sim-printer: build
+	@mkdir -p .run/paper
+	.build/debug/kiosk-sim printer run --port 9100 --output .run/paper --control .run/printer.sock
 
 # Release-build benchmarks (package-benchmark), in their own package under Benchmarks/.
 bench: deps

@@ -27,10 +27,12 @@ let package = Package(
         // Debian's libcups2-dev ships no cups.pc: the module map links "cups" directly.
         .systemLibrary(name: "CCUPS", providers: [.apt(["libcups2-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
         // Libraries.
         .target(name: "KioskCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "KioskConfiguration", dependencies: ["TOMLKit"]),
+        .target(name: "KioskConfiguration", dependencies: ["TOMLKit", "DeviceDrivers"]),
         .target(name: "KioskLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Journal",
@@ -40,12 +42,12 @@ let package = Package(
         .target(
             name: "DeviceDrivers",
             dependencies: [
-                "CLibUSB", "CCUPS", "KioskCore",
+                "CLibUSB", "CCUPS", "KioskCore", "Graphics",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .target(name: "Graphics", dependencies: ["CFreeType"]),
+        .target(name: "Graphics", dependencies: ["CFreeType", "CQRencode", "CPNG"]),
         // Simulated devices' behaviour, shared by kiosk-sim and the tests.
         .target(name: "KioskSimulation", dependencies: ["DeviceDrivers", "KioskCore"]),
 
@@ -70,7 +72,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kiosk-sim",
-            dependencies: ["KioskSimulation", "DeviceDrivers", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KioskSimulation", "DeviceDrivers", "Graphics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // A test fixture: appends journal events until killed, for the power-cut and kill -9 tests.
         .executableTarget(name: "journal-crash-probe", dependencies: ["Journal"], path: "Tests/Fixtures/journal-crash-probe"),
@@ -82,6 +84,7 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["Journal", "KioskTestSupport"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
         .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskCore", "KioskSimulation", "KioskTestSupport"]),
+        .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "KioskTestSupport"]),
         // Helpers shared by the test targets: temp directories, running the built executables.
         .target(name: "KioskTestSupport", dependencies: ["ControlProtocol"], path: "Tests/KioskTestSupport"),

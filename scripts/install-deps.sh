@@ -10,6 +10,15 @@ packages=(
     libfreetype-dev    # CFreeType: text on the screen and receipts
     libsqlite3-dev     # GRDB and the benchmark's raw baseline
     util-linux         # setpriv: tests run kioskctl as another user
+    libqrencode-dev    # CQRencode: QR codes drawn as raster for printers without hardware QR
+    libpng-dev         # CPNG: the printer simulator's picture of the paper
+    fonts-noto-cjk     # Chinese text on the simulated paper (NotoSansCJK-Regular.ttc, face 2)
+    cups               # the printing tests start a private cupsd on loopback
+    cups-client        # lpadmin, lpstat for those tests and for technicians
+    cups-bsd           # lpr, for technicians
+    cups-ipp-utils     # ippeveprinter: a real IPP printer for the tests
+    dbus               # dbus-daemon: ippeveprinter needs a bus for DNS-SD
+    zbar-tools         # zbarimg: the tests decode the simulated paper's QR code
 )
 
 missing=()

@@ -5,8 +5,13 @@ import Foundation
 public struct ControlRequest: Codable, Sendable, Equatable {
     /// "status" for now; later issues add device commands.
     public var command: String
+    /// Named arguments of device commands, e.g. ["printer": "receipt"]; absent for "status".
+    public var arguments: [String: String]?
 
-    public init(command: String) { self.command = command }
+    public init(command: String, arguments: [String: String]? = nil) {
+        self.command = command
+        self.arguments = arguments
+    }
 
     public static let status = ControlRequest(command: "status")
     public static let cardStatus = ControlRequest(command: "card.status")
@@ -18,12 +23,15 @@ public struct ControlResponse: Codable, Sendable, Equatable {
     public var status: DaemonStatus?
     /// The answer to "card.status".
     public var cardReader: CardReaderStatus?
+    /// Answers printer-status and printer-test.
+    public var printers: [PrinterReport]?
 
-    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil) {
+    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil, printers: [PrinterReport]? = nil) {
         self.ok = ok
         self.error = error
         self.status = status
         self.cardReader = cardReader
+        self.printers = printers
     }
 
     public static func failure(_ code: ControlFailure.Code, _ message: String) -> ControlResponse {
@@ -41,6 +49,8 @@ public struct ControlFailure: Codable, Sendable, Equatable, Error {
         case unknownCommand = "unknown_command"
         /// The command is for a device this kiosk has not configured.
         case notConfigured = "not_configured"
+        /// A device command failed on the device (paper out, not connected, …); the message says why.
+        case deviceFailed = "device_failed"
         case internalError = "internal_error"
     }
 

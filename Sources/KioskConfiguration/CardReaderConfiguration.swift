@@ -28,9 +28,8 @@ public struct CardReaderConfiguration: Sendable, Equatable {
     static func parse(_ table: inout TableReader, baseDirectory: String) throws(ConfigurationError) -> Self {
         let device = try table.optionalString("device", nonEmpty: true)
         let usb = try table.optionalBool("usb") ?? false
-        let baud = try table.optionalInt("baud")
-        if let baud, !supportedBauds.contains(baud) {
-            throw table.problem("baud", "must be one of \(supportedBauds.map(String.init).joined(separator: ", ")), got \(baud)")
+        let baud = try table.optionalInt("baud", range: 1...4_000_000) { baud in
+            supportedBauds.contains(baud) ? nil : "must be one of \(supportedBauds.map(String.init).joined(separator: ", ")), got \(baud)"
         }
         let idle = try table.optionalString("idle_polling") { value in
             IdlePolling(rawValue: value) == nil ? "must be \"slow\" or \"off\", got '\(value)'" : nil

@@ -5,6 +5,7 @@ extension KioskConfiguration.DeviceSections {
         if var cardReader = try table.optionalTable("card_reader") {
             sections.cardReader = try CardReaderConfiguration.parse(&cardReader, baseDirectory: baseDirectory)
         }
+        sections.printers = try KioskConfiguration.readPrinters(from: &table)
         try table.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the device sections")
         return sections
     }

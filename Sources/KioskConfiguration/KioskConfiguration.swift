@@ -26,9 +26,12 @@ public struct KioskConfiguration: Sendable, Equatable {
     public struct DeviceSections: Sendable, Equatable {
         /// `[devices.card_reader]`; nil when the kiosk has no ID card reader.
         public var cardReader: CardReaderConfiguration?
+        /// `[devices.printers.NAME]` sections, in file order.
+        public var printers: [PrinterConfiguration]
 
-        public init(cardReader: CardReaderConfiguration? = nil) {
+        public init(cardReader: CardReaderConfiguration? = nil, printers: [PrinterConfiguration] = []) {
             self.cardReader = cardReader
+            self.printers = printers
         }
     }
 

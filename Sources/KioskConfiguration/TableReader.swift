@@ -7,7 +7,7 @@ struct TableReader {
     let prefix: String
     let file: String
     let locator: TOMLKeyLocator
-    private var used: Set<String> = []
+    var used: Set<String> = []
 
     init(table: TOMLTable, prefix: String, file: String, locator: TOMLKeyLocator) {
         self.table = table
@@ -19,7 +19,7 @@ struct TableReader {
     /// Reads a string that must be present; `check` returns a problem description or nil.
     mutating func requiredString(_ key: String, check: (String) -> String? = { _ in nil }) throws(ConfigurationError) -> String {
         guard let value = try optionalString(key, check: check) else {
-            throw ConfigurationError(file: file, key: path(key), problem: "is missing. Add `\(key) = \"...\"`\(prefix.isEmpty ? " at the top of the file" : " under [\(prefix)]").")
+            throw ConfigurationError(file: file, key: dotted(key), problem: "is missing. Add `\(key) = \"...\"`\(prefix.isEmpty ? " at the top of the file" : " under [\(prefix)]").")
         }
         return value
     }
@@ -28,34 +28,16 @@ struct TableReader {
         used.insert(key)
         guard let value = table[key] else { return nil }
         guard let string = value.string else {
-            throw error(key, "expected a string, found \(Self.article(value.type))")
+            throw problem(key, "expected a string, found \(Self.article(value.type))")
         }
         if nonEmpty && string.isEmpty {
-            throw error(key, "must not be empty")
+            throw problem(key, "must not be empty")
         }
-        if let problem = check(string) {
-            throw error(key, problem)
+        if let description = check(string) {
+            throw problem(key, description)
         }
         return string
     }
-
-    mutating func optionalInt(_ key: String, in range: ClosedRange<Int>? = nil) throws(ConfigurationError) -> Int? {
-        used.insert(key)
-        guard let value = table[key] else { return nil }
-        guard let int = value.int else { throw error(key, "expected an integer, found \(Self.article(value.type))") }
-        if let range, !range.contains(int) { throw error(key, "must be from \(range.lowerBound) to \(range.upperBound), got \(int)") }
-        return int
-    }
-
-    mutating func optionalBool(_ key: String) throws(ConfigurationError) -> Bool? {
-        used.insert(key)
-        guard let value = table[key] else { return nil }
-        guard let bool = value.bool else { throw error(key, "expected true or false, found \(Self.article(value.type))") }
-        return bool
-    }
-
-    /// An error about `key` in this table, at its line.
-    func problem(_ key: String, _ description: String) -> ConfigurationError { error(key, description) }
 
     /// An error about the table as a whole, at its header's line.
     func tableProblem(_ description: String) -> ConfigurationError {
@@ -66,28 +48,22 @@ struct TableReader {
         used.insert(key)
         guard let value = table[key] else { return nil }
         guard let nested = value.table else {
-            throw error(key, "expected a table ([\(path(key))]), found \(Self.article(value.type))")
+            throw problem(key, "expected a table ([\(dotted(key))]), found \(Self.article(value.type))")
         }
-        return TableReader(table: nested, prefix: path(key), file: file, locator: locator)
+        return TableReader(table: nested, prefix: dotted(key), file: file, locator: locator)
     }
 
     /// Throws for the first key (in file order) that no reader asked for.
     func rejectUnknownKeys(hint: String) throws(ConfigurationError) {
         let unknown = table.keys.filter { !used.contains($0) }
         guard !unknown.isEmpty else { return }
-        let first = unknown.min { (locator.line(of: path($0)) ?? .max) < (locator.line(of: path($1)) ?? .max) }!
+        let first = unknown.min { (locator.line(of: dotted($0)) ?? .max) < (locator.line(of: dotted($1)) ?? .max) }!
         let known = used.sorted().joined(separator: ", ")
         let hintText = used.isEmpty ? hint : "known keys here are \(known); \(hint)"
-        throw error(first, "unknown key (\(hintText))")
+        throw problem(first, "unknown key (\(hintText))")
     }
 
-    private func path(_ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }
-
-    private func error(_ key: String, _ problem: String) -> ConfigurationError {
-        ConfigurationError(file: file, line: locator.line(of: path(key)), key: path(key), problem: problem)
-    }
-
-    private static func article(_ type: TOMLType) -> String {
+    static func article(_ type: TOMLType) -> String {
         switch type {
         case .int: "an integer"
         case .array: "an array"

@@ -16,8 +16,10 @@ struct KioskctlCommand: AsyncParsableCommand {
               kioskctl status --json | jq .journal.unsynced
               kioskctl status --socket /run/kioskd/control.sock
               kioskctl card read --device /dev/ttyUSB0
+              kioskctl printer status
+              kioskctl printer test receipt
             """,
         version: KioskVersion.current,
-        subcommands: [Status.self, Card.self],
+        subcommands: [Status.self, Card.self, Printer.self],
         defaultSubcommand: Status.self)
 }

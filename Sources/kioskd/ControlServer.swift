@@ -17,6 +17,8 @@ struct ControlServer: Service {
     let policy: TechnicianAccessPolicy
     let statusSource: DaemonStatusSource
     let logger: Logger
+    /// Answers printer-status and printer-test; set once the printer services exist.
+    var printerCommands: PrinterControlCommands?
 
     /// A client gets this long to send its request line.
     static let requestTimeout: Duration = .seconds(5)
@@ -111,8 +113,13 @@ struct ControlServer: Service {
                 return .failure(.notConfigured, "This kiosk has no card reader configured ([devices.card_reader] in \(statusSource.configuration.sourcePath)).")
             }
             return ControlResponse(ok: true, cardReader: cardReader.cardReaderStatus())
+        case ControlRequest.printerStatusCommand, ControlRequest.printerTestCommand:
+            guard let printerCommands else {
+                return .failure(.notConfigured, "This kiosk has no printers configured ([devices.printers.NAME] in \(statusSource.configuration.sourcePath)).")
+            }
+            return await printerCommands.answer(request)
         default:
-            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status.")
+            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status, printer-status, printer-test.")
         }
     }
 

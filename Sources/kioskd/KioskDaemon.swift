@@ -39,8 +39,11 @@ struct KioskDaemon {
             // shut down after it: ServiceGroup stops services in reverse order.
             deviceServices += [monitor, reader]
         }
+        let printers = configuration.devices.printers.map { PrinterService(configuration: $0, kioskID: configuration.kioskID, journal: journal, logger: logger) }
+        statusSource.devices += printers as [any DeviceStatusReporting]
+        deviceServices += printers as [any Service]
 
-        let control: ControlServer
+        var control: ControlServer
         do {
             let policy = try await NIOThreadPool.singleton.runIfActive { [configuration] in
                 TechnicianAccessPolicy.resolve(groupName: configuration.technicianGroup)
@@ -54,6 +57,7 @@ struct KioskDaemon {
             throw StartupError(status: ExitStatus.failure, description: "Unable to serve the control socket '\(configuration.controlSocket)': \(error)")
         }
 
+        control.printerCommands = PrinterControlCommands(printers: printers, kioskID: configuration.kioskID)
         try await recordStart(in: journal)
 
         var services: [any Service] = [control] + deviceServices

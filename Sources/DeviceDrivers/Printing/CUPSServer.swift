@@ -19,7 +19,7 @@ public struct CUPSServer: Sendable, Equatable {
         let port = ippPort()
         var cancel: Int32 = 0
         guard let http = httpConnect2(name, port, nil, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, timeoutMilliseconds, &cancel) else {
-            return CUPSServer(name: name, port: port, reachable: false, problem: "no CUPS scheduler answers at '\(name)' (\(String(cString: cupsLastErrorString())))")
+            return CUPSServer(name: name, port: port, reachable: false, problem: "no CUPS scheduler answers at '\(name)' (\(CUPSConnection.lastError()))")
         }
         httpClose(http)
         return CUPSServer(name: name, port: port, reachable: true, problem: nil)

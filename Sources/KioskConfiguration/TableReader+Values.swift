@@ -1,0 +1,37 @@
+import TOMLKit
+
+extension TableReader {
+    mutating func optionalInt(_ key: String, range: ClosedRange<Int>, check: (Int) -> String? = { _ in nil }) throws(ConfigurationError) -> Int? {
+        used.insert(key)
+        guard let value = table[key] else { return nil }
+        guard let int = value.int else { throw problem(key, "expected an integer, found \(Self.article(value.type))") }
+        guard range.contains(int) else { throw problem(key, "must be from \(range.lowerBound) to \(range.upperBound), got \(int)") }
+        if let text = check(int) { throw problem(key, text) }
+        return int
+    }
+
+    mutating func optionalBool(_ key: String) throws(ConfigurationError) -> Bool? {
+        used.insert(key)
+        guard let value = table[key] else { return nil }
+        guard let bool = value.bool else { throw problem(key, "expected true or false, found \(Self.article(value.type))") }
+        return bool
+    }
+
+    /// The names of the tables under this one, in file order, each with its reader
+    /// (`[devices.printers.receipt]` gives "receipt"). A non-table value is an error.
+    mutating func namedTables() throws(ConfigurationError) -> [(name: String, reader: TableReader)] {
+        var result: [(name: String, reader: TableReader)] = []
+        let names = table.keys.sorted { (locator.line(of: dotted($0)) ?? .max) < (locator.line(of: dotted($1)) ?? .max) }
+        for name in names {
+            guard let nested = try optionalTable(name) else { continue }
+            result.append((name, nested))
+        }
+        return result
+    }
+
+    func problem(_ key: String, _ text: String) -> ConfigurationError {
+        ConfigurationError(file: file, line: locator.line(of: dotted(key)), key: dotted(key), problem: text)
+    }
+
+    func dotted(_ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ControlProtocol
+import DeviceDrivers
+import Foundation
+import KioskConfiguration
+
+struct PrinterTestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Print a test page with the printer's profile, status and a QR code.",
+        discussion: "Exit status: 0 the printer confirmed the page, 1 it did not (the message says why).")
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var target: PrinterDeviceOptions
+
+    @Argument(help: "The page: ticket (a queue ticket) or receipt.")
+    var page: PrintDocument.TestPageKind = .ticket
+
+    func run() async throws {
+        if let uri = target.uri {
+            try await printDirectly(uri: uri)
+            return
+        }
+        let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: 90)
+        var arguments = target.arguments ?? [:]
+        arguments["page"] = page.rawValue
+        let response: ControlResponse
+        do {
+            response = try client.send(ControlRequest(command: ControlRequest.printerTestCommand, arguments: arguments))
+        } catch {
+            throw fail(error)
+        }
+        if response.ok {
+            let name = response.printers?.first?.name ?? "printer"
+            print("Printed a test \(page.rawValue) on '\(name)'.")
+            return
+        }
+        let failure = response.error ?? ControlFailure(code: .internalError, message: "no answer")
+        printToStandardError("kioskctl: \(failure.message)")
+        throw ExitCode(failure.code == .forbidden ? 77 : 1)
+    }
+
+    private func printDirectly(uri: PrinterURI) async throws {
+        let profile = target.profile(for: uri, configPath: connection.config)
+        do {
+            let printer = try await PrinterConnector.open(uri, profile: profile)
+            let status = try await printer.status()
+            let kioskID = (try? KioskConfiguration.load(from: connection.config))?.kioskID ?? "unknown"
+            let document = PrintDocument.testPage(page, kioskID: kioskID, printerName: "direct", uri: uri, profile: profile, status: status)
+            let receipt = try await printer.print(try document.escposBytes(for: profile))
+            await printer.close()
+            print("Printed a test \(page.rawValue) on '\(uri)' (\(receipt.bytes) bytes); the printer reports \(receipt.status.condition.rawValue).")
+        } catch {
+            printToStandardError("kioskctl: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension PrintDocument.TestPageKind: ExpressibleByArgument {}
