@@ -72,7 +72,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kiosk-sim",
-            dependencies: ["KioskSimulation", "DeviceDrivers", "Graphics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KioskSimulation", "DeviceDrivers", "Graphics", "ControlProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // A test fixture: appends journal events until killed, for the power-cut and kill -9 tests.
         .executableTarget(name: "journal-crash-probe", dependencies: ["Journal"], path: "Tests/Fixtures/journal-crash-probe"),

@@ -67,34 +67,17 @@ public struct ControlClient: Sendable {
     }
 
     private func connect() throws(ControlClientError) -> Int32 {
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let pathBytes = Array(socketPath.utf8)
-        guard pathBytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            throw .daemonNotRunning(socketPath: socketPath, reason: "the path is too long for a Unix socket")
+        switch UnixSocket.connect(to: socketPath) {
+        case .success(let fd):
+            var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            return fd
+        case .failure(let error) where error.code == EACCES || error.code == EPERM:
+            throw .accessDenied(socketPath: socketPath)
+        case .failure(let error):
+            throw .daemonNotRunning(socketPath: socketPath, reason: error.description)
         }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: pathBytes)
-        }
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw .daemonNotRunning(socketPath: socketPath, reason: Self.errnoText()) }
-        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        if result != 0 {
-            let code = errno
-            close(fd)
-            switch code {
-            case EACCES, EPERM: throw .accessDenied(socketPath: socketPath)
-            default: throw .daemonNotRunning(socketPath: socketPath, reason: String(cString: strerror(code)))
-            }
-        }
-        return fd
     }
 
     private func sendAll(_ bytes: [UInt8], fd: Int32) throws(ControlClientError) {

@@ -1,3 +1,4 @@
+import ControlProtocol
 import DeviceDrivers
 import Foundation
 import KioskSimulation
@@ -147,14 +148,11 @@ final class IDCardSimulator: @unchecked Sendable {
 
     func serveControl() throws {
         unlink(controlPath)
-        let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(controlPath.utf8)) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        let listener: Int32
+        switch UnixSocket.bind(controlPath) {
+        case .success(let fd): listener = fd
+        case .failure(let error): throw SimulatorError("cannot listen on '\(controlPath)': \(error)")
         }
-        guard bound == 0, listen(listener, 8) == 0 else { throw SimulatorError("cannot listen on '\(controlPath)': \(String(cString: strerror(errno)))") }
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }

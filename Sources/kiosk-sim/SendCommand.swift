@@ -1,4 +1,5 @@
 import ArgumentParser
+import ControlProtocol
 import Foundation
 
 struct SendCommand: ParsableCommand {
@@ -18,17 +19,12 @@ struct SendCommand: ParsableCommand {
     var words: [String]
 
     func run() throws {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        let fd: Int32
+        switch UnixSocket.connect(to: control) {
+        case .success(let connected): fd = connected
+        case .failure(let error): throw ValidationError("Nothing answers at '\(control)' (\(error)); is kiosk-sim running?")
+        }
         defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(control.utf8)) }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard connected == 0 else {
-            throw ValidationError("Nothing answers at '\(control)' (\(String(cString: strerror(errno)))); is kiosk-sim running?")
-        }
         _ = Array((words.joined(separator: " ") + "\n").utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 512)

@@ -1,3 +1,4 @@
+import ControlProtocol
 import Foundation
 
 /// A real `kiosk-sim idcard` process: a simulated reader on a pty, driven through its control
@@ -37,15 +38,8 @@ public final class KioskSimIDCard: @unchecked Sendable {
     /// Sends one control command ("place resident", "fault garbage", …) and returns the answer.
     @discardableResult
     public func send(_ command: String) throws -> String {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try UnixSocket.connect(to: controlPath).get()
         defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(controlPath.utf8)) }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
         let line = Array((command + "\n").utf8)
         _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         var answer: [UInt8] = []

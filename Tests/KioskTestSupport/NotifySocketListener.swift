@@ -1,3 +1,4 @@
+import ControlProtocol
 import Foundation
 
 /// Plays systemd's side of sd_notify: a Unix datagram socket that receives READY=1, WATCHDOG=1…
@@ -8,14 +9,7 @@ public final class NotifySocketListener: @unchecked Sendable {
     public init(path: String) throws {
         self.path = path
         unlink(path)  // left by an earlier listener in the same directory
-        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(path.utf8)) }
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
-        }
-        guard fd >= 0, result == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        fd = try UnixSocket.bind(path, type: Int32(SOCK_DGRAM.rawValue)).get()
     }
 
     deinit { close(fd) }
