@@ -15,11 +15,14 @@ public struct ControlResponse: Codable, Sendable, Equatable {
     public var ok: Bool
     public var error: ControlFailure?
     public var status: DaemonStatus?
+    /// The answer to "sync.status" and "sync.now".
+    public var sync: SyncStatus?
 
-    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil) {
+    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, sync: SyncStatus? = nil) {
         self.ok = ok
         self.error = error
         self.status = status
+        self.sync = sync
     }
 
     public static func failure(_ code: ControlFailure.Code, _ message: String) -> ControlResponse {
