@@ -127,9 +127,12 @@ let package = Package(
         .testTarget(
             name: "HallSyncTests",
             dependencies: [
-                "HallProtocol", "Journal", "KioskTestSupport",
+                "HallProtocol", "Journal", "ControlProtocol", "KioskTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Helpers shared by the test targets: temp directories, running the built executables.

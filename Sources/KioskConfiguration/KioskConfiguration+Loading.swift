@@ -50,6 +50,7 @@ extension KioskConfiguration {
         }
         let devices = try reader.optionalTable("devices")
         try devices?.rejectUnknownKeys(hint: "this kioskd version has no device sections yet; remove it")
+        let sync = try SyncSettings.read(from: &reader, baseDirectory: baseDirectory, hallURL: hallURL)
         try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the keys kioskd knows")
 
         return KioskConfiguration(
@@ -60,7 +61,8 @@ extension KioskConfiguration {
             technicianGroup: technicianGroup,
             hallURL: hallURL,
             logLevel: logLevelName.flatMap(LogLevel.init(rawValue:)) ?? .info,
-            devices: DeviceSections()
+            devices: DeviceSections(),
+            sync: sync
         )
     }
 

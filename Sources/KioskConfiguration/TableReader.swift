@@ -7,7 +7,8 @@ struct TableReader {
     let prefix: String
     let file: String
     let locator: TOMLKeyLocator
-    private var used: Set<String> = []
+    // Internal so that readers for more types can live in their own files (TableReader+Integers.swift).
+    var used: Set<String> = []
 
     init(table: TOMLTable, prefix: String, file: String, locator: TOMLKeyLocator) {
         self.table = table

@@ -15,8 +15,9 @@ struct KioskctlCommand: ParsableCommand {
               kioskctl status
               kioskctl status --json | jq .journal.unsynced
               kioskctl status --socket /run/kioskd/control.sock
+              kioskctl sync status
             """,
         version: KioskVersion.current,
-        subcommands: [Status.self],
+        subcommands: [Status.self, Sync.self],
         defaultSubcommand: Status.self)
 }

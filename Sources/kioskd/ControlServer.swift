@@ -106,8 +106,10 @@ struct ControlServer: Service {
                 logger.error("Unable to build the status", metadata: ["error": "\(error)"])
                 return .failure(.internalError, "\(error)")
             }
+        case ControlRequest.syncStatus.command, ControlRequest.syncNow.command:
+            return await SyncCommands.answer(request, sync: statusSource.sync, hallURL: statusSource.configuration.hallURL)
         default:
-            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status.")
+            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, sync.status, sync.now.")
         }
     }
 

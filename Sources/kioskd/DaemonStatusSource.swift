@@ -1,5 +1,6 @@
 import ControlProtocol
 import Foundation
+import HallSync
 import Journal
 import KioskConfiguration
 import KioskCore
@@ -14,6 +15,8 @@ struct DaemonStatusSource: Sendable {
     let startInstant: ContinuousClock.Instant
     /// One per device service (card reader, printers, …), in the order they are configured.
     var devices: [any DeviceStatusReporting] = []
+    /// The journal's sync with the hall; nil when `[sync]` is not configured.
+    var sync: HallSyncService? = nil
 
     func deviceSummaries() async -> [DeviceSummary] {
         var summaries: [DeviceSummary] = []

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import ControlProtocol
 import Foundation
+import HallSync
 import Journal
 import KioskConfiguration
 import KioskCore
@@ -28,7 +29,15 @@ struct KioskDaemon {
         try createStateDirectory()
         let journal = try await openJournal()
         let platform = try await NIOThreadPool.singleton.runIfActive { [logger] in PlatformProbe.run(logger: logger) }
-        let statusSource = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
+        var statusSource = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
+        let sync: HallSyncService?
+        do {
+            sync = try await HallSyncSetup.make(configuration: configuration, journal: journal, statusSource: statusSource, logger: logger)
+        } catch {
+            try? await closeJournal(journal)
+            throw error
+        }
+        statusSource.sync = sync
 
         let control: ControlServer
         do {
@@ -47,12 +56,13 @@ struct KioskDaemon {
         try await recordStart(in: journal)
 
         var services: [any Service] = [control]
+        if let sync { services.append(sync) }
         if let notifier = SystemdNotifier.fromEnvironment() {
             services.append(SystemdNotifierService(
                 notifier: notifier,
                 watchdogTimeout: SystemdNotifier.watchdogTimeoutFromEnvironment(),
                 livenessProbes: [{ try await journal.checkWriterResponds() }],
-                statusLine: { await statusSource.statusLine() },
+                statusLine: { [statusSource] in await statusSource.statusLine() },
                 logger: logger))
         }
         let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)

@@ -16,17 +16,19 @@ public final class KioskdInstance: @unchecked Sendable {
     /// - Parameters:
     ///   - extraConfig: TOML lines appended to the generated configuration.
     ///   - environment: added to kioskd's environment (e.g. WATCHDOG_USEC).
-    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", environment: [String: String] = [:], directory: TemporaryDirectory? = nil) async throws {
+    ///   - hallURL, syncTable: the hall to sync with and a `[sync]` table (see `HallInstance.syncTable`).
+    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", environment: [String: String] = [:], directory: TemporaryDirectory? = nil, hallURL: String = "https://127.0.0.1:8443", syncTable: String = "") async throws {
         self.directory = try directory ?? TemporaryDirectory()
         stateDirectory = self.directory.file("state")
         socketPath = self.directory.file("control.sock")
         configPath = try self.directory.write("kioskd.toml", """
             kiosk_id = "\(kioskID)"
-            hall_url = "https://127.0.0.1:8443"
+            hall_url = "\(hallURL)"
             state_directory = "state"
             control_socket = "control.sock"
             technician_group = "\(technicianGroup)"
             log_level = "debug"
+            \(syncTable)
             """)
         notify = try NotifySocketListener(path: self.directory.file("notify.sock"))
         var environment = environment
