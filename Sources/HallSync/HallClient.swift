@@ -21,6 +21,9 @@ public final class HallClient: Sendable {
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caPath))
         var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(60))
+        // The sync service retries with its own backoff and reports each failure; AHC's own
+        // retries would hold a request for the whole connect timeout while the hall is down.
+        configuration.connectionPool.retryConnectionEstablishment = false
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.kioskID = kioskID

@@ -97,3 +97,55 @@ import Testing
         #expect(await kioskd.stop() == 0)
     }
 }
+
+/// kill -9 of either side in the middle of syncing, repeated: exactly-once in effect.
+@Suite(.serialized) struct SyncCrashTests {
+    /// Should end with the hall holding exactly the events the kiosk journaled (same sequences,
+    /// same ids, no gaps, no duplicates) after kioskd and kiosk-hall were each SIGKILLed
+    /// mid-sync several times
+    @Test func killNineDuringSync() async throws {
+        let hall = try HallInstance()
+        try await hall.enroll("K-KILL")
+        try await hall.start()
+        let directory = try TemporaryDirectory()
+        let syncTable = hall.syncTable(for: "K-KILL", extra: "batch_size = 25\nheartbeat_seconds = 1\nretry_max_seconds = 1")
+        var kioskd = try await KioskdInstance(kioskID: "K-KILL", directory: directory, hallURL: hall.url, syncTable: syncTable)
+        let journal = try Journal(path: kioskd.journalPath, kioskID: "K-KILL")
+
+        for round in 0..<8 {
+            for index in 0..<250 {
+                try await journal.append(JournalEventKind(rawValue: "service.used"), payload: ["service": "s\(round)-\(index)"])
+            }
+            // Start a round of batches, then kill one side while it runs.
+            let pushing = Task { [kioskd] in try? await kioskd.kioskctl(["sync", "now"]) }
+            try await Task.sleep(for: .milliseconds(Int.random(in: 5...150)))
+            if round.isMultiple(of: 2) {
+                kioskd.process.signal(SIGKILL)
+                _ = await kioskd.process.waitForExit(timeout: .seconds(10))
+                _ = await pushing.value
+                kioskd = try await KioskdInstance(kioskID: "K-KILL", directory: directory, hallURL: hall.url, syncTable: syncTable)
+            } else {
+                await hall.kill9()
+                _ = await pushing.value
+                try await hall.start()
+            }
+        }
+
+        // Both sides up: everything must arrive, once.
+        let delivered = try await eventually {
+            let result = try await kioskd.kioskctl(["sync", "now"])
+            let unsynced = try await journal.counts().unsynced
+            return result.status == 0 && unsynced == 0
+        }
+        #expect(delivered)
+        let database = HallDatabase(path: hall.databasePath)
+        let expected = try await journal.events(limit: 10_000).map { HallDatabase.StoredEvent(sequence: $0.sequence, id: $0.id.uuidString) }
+        let stored = try database.events(kioskID: "K-KILL")
+        #expect(stored.count == expected.count)
+        #expect(stored == expected)
+        #expect(stored.map(\.sequence) == Array(1...Int64(stored.count)))
+        try journal.close()
+        #expect(await kioskd.stop() == 0)
+        _ = await hall.stop()
+    }
+}
