@@ -100,8 +100,9 @@ public final class HallSyncService: Service, Sendable {
                 if sent > 0 { logger.debug("Pushed events to the hall", metadata: ["sync.events": "\(sent)"]) }
                 backoff.reset()
                 retryDelay = nil
-                await board.roundSucceeded(at: Date())
+                // Prune before reporting the round done, so that `sync now` shows the result.
                 await prune()
+                await board.roundSucceeded(at: Date())
             } catch {
                 let delay = backoff.nextDelay()
                 retryDelay = delay
