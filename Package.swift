@@ -9,6 +9,9 @@ let package = Package(
         .executable(name: "kioskctl", targets: ["kioskctl"]),
         .executable(name: "kiosk-hall", targets: ["kiosk-hall"]),
         .library(name: "HallProtocol", targets: ["HallProtocol"]),
+        // For the benchmarks package: the sync client and the hall server as libraries.
+        .library(name: "HallSync", targets: ["HallSync"]),
+        .library(name: "HallServer", targets: ["HallServer"]),
         .library(name: "Journal", targets: ["Journal"]),
     ],
     dependencies: [

@@ -25,6 +25,7 @@ public final class HallSyncService: Service, Sendable {
     let board: SyncStatusBoard
     private let wake = WakeSignal()
     private let catalogCache: CatalogCache
+    private let pusher: JournalPusher
 
     /// Reads the certificate files: call from a thread that may block.
     public init(configuration: HallSyncConfiguration, journal: Journal, logger: Logger, devices: @escaping @Sendable () async -> [DeviceState]) throws {
@@ -35,6 +36,7 @@ public final class HallSyncService: Service, Sendable {
         client = try HallClient(baseURL: configuration.hallURL, kioskID: configuration.kioskID, certificatePath: configuration.clientCertificatePath, keyPath: configuration.clientKeyPath, caPath: configuration.hallCAPath)
         board = SyncStatusBoard(hallURL: configuration.hallURL)
         catalogCache = CatalogCache(directory: configuration.stateDirectory)
+        pusher = JournalPusher(journal: journal, client: client, kioskID: configuration.kioskID, batchSize: configuration.batchSize, logger: logger)
     }
 
     public func run() async throws {
@@ -96,7 +98,8 @@ public final class HallSyncService: Service, Sendable {
                     try await reconcile()
                     reconcileNext = false
                 }
-                let sent = try await pushAll()
+                let (sent, acknowledged) = try await pusher.pushAll()
+                if let acknowledged { await board.acknowledged(acknowledged) }
                 if sent > 0 { logger.debug("Pushed events to the hall", metadata: ["sync.events": "\(sent)"]) }
                 backoff.reset()
                 retryDelay = nil
@@ -119,43 +122,12 @@ public final class HallSyncService: Service, Sendable {
         }
     }
 
-    /// Sends batches until nothing is unsynced. Returns how many events were sent.
-    private func pushAll() async throws -> Int {
-        var sent = 0
-        while !Task.isCancelled {
-            let events = try await journal.unsyncedEvents(limit: configuration.batchSize)
-            guard let first = events.first, let last = events.last else { return sent }
-            let batch = EventBatch(kioskID: configuration.kioskID, events: events.map(Self.wireEvent))
-            let acknowledgement = try await client.send(batch)
-            // 200 means every event of the batch is on the hall's disk.
-            try await journal.markSynced(through: last.sequence)
-            await board.acknowledged(acknowledgement.highestContiguousSequence)
-            sent += events.count
-            if acknowledgement.highestContiguousSequence < first.sequence - 1 {
-                try await resend(after: acknowledgement.highestContiguousSequence)
-            }
-        }
-        return sent
-    }
-
-    /// The hall lacks events this journal marked synced (its database was restored from an
-    /// older copy): mark them unsynced so that the next batches carry them again.
-    private func resend(after sequence: Int64) async throws {
-        let (reset, stillHeld) = try await journal.markUnsynced(after: sequence)
-        if reset > 0 {
-            logger.warning("The hall lacks events it had acknowledged; sending them again", metadata: ["hall.contiguous": "\(sequence)", "sync.resent": "\(reset)"])
-        }
-        if !stillHeld {
-            logger.error("The hall lacks event \(sequence + 1), which this kiosk already pruned; the hall's copy has a gap there. Restore the hall's database from a newer backup.", metadata: ["hall.contiguous": "\(sequence)"])
-        }
-    }
-
     /// Compares the hall's contiguous mark with what the journal thinks was synced.
     private func reconcile() async throws {
         let acknowledgement = try await client.syncState()
         await board.acknowledged(acknowledgement.highestContiguousSequence)
         if let synced = try await journal.highestSyncedSequence(), synced > acknowledgement.highestContiguousSequence {
-            try await resend(after: acknowledgement.highestContiguousSequence)
+            try await pusher.resend(after: acknowledgement.highestContiguousSequence)
         }
         await board.reconciled(at: Date())
         logger.info("Reconciled the journal with the hall", metadata: ["hall.contiguous": "\(acknowledgement.highestContiguousSequence)"])
@@ -168,10 +140,6 @@ public final class HallSyncService: Service, Sendable {
             defer { requested = false }
             return requested
         }
-    }
-
-    private static func wireEvent(_ event: JournalEvent) -> WireEvent {
-        WireEvent(sequence: event.sequence, id: event.id.uuidString, kind: event.kind.rawValue, occurredAtMs: Int64((event.occurredAt.timeIntervalSince1970 * 1000).rounded()), payload: event.payload)
     }
 
     // MARK: Pruning and size
