@@ -52,8 +52,8 @@ import Testing
     }
 
     /// A hall with kiosks K-A and K-B enrolled; the CA is copied to trust/ for the callers.
-    static func makeHall(extraArguments: [String] = []) async throws -> HallInstance {
-        let hall = try HallInstance(extraArguments: extraArguments)
+    static func makeHall(extraArguments: [String] = [], environment: [String: String] = [:]) async throws -> HallInstance {
+        let hall = try HallInstance(extraArguments: extraArguments, environment: environment)
         let folder = try await hall.enroll("K-A")
         try await hall.enroll("K-B")
         try FileManager.default.createDirectory(atPath: hall.directory.file("trust"), withIntermediateDirectories: true)

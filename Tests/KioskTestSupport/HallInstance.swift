@@ -8,16 +8,18 @@ public final class HallInstance: @unchecked Sendable {
     public let port: Int
     public private(set) var process: ChildProcess?
     let extraArguments: [String]
+    let environment: [String: String]
 
     public var url: String { "https://127.0.0.1:\(port)" }
     public var databasePath: String { stateDirectory + "/hall.sqlite" }
 
     /// Prepares the state directory; `start()` runs the server.
-    public init(directory: TemporaryDirectory? = nil, extraArguments: [String] = []) throws {
+    public init(directory: TemporaryDirectory? = nil, extraArguments: [String] = [], environment: [String: String] = [:]) throws {
         self.directory = try directory ?? TemporaryDirectory("kiosk-hall-test")
         stateDirectory = self.directory.file("hall-state")
         port = try FreePort.find()
         self.extraArguments = extraArguments
+        self.environment = environment
     }
 
     /// Issues credentials for `kioskID` into `<directory>/<kioskID>/` and returns that folder.
@@ -43,7 +45,7 @@ public final class HallInstance: @unchecked Sendable {
 
     /// Starts the server and waits until it accepts connections.
     public func start() async throws {
-        let child = try ChildProcess(BuiltExecutable.path("kiosk-hall"), ["serve", "--state-directory", stateDirectory, "--port", "\(port)", "--log-level", "debug"] + extraArguments, outputDirectory: directory.path)
+        let child = try ChildProcess(BuiltExecutable.path("kiosk-hall"), ["serve", "--state-directory", stateDirectory, "--port", "\(port)", "--log-level", "debug"] + extraArguments, environment: environment, outputDirectory: directory.path)
         process = child
         let deadline = ContinuousClock.now + .seconds(60)
         while !child.standardOutput.contains("kiosk-hall listening on") {
