@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "HallSyncTests",
             dependencies: [
-                "HallProtocol", "Journal", "ControlProtocol", "KioskTestSupport",
+                "HallProtocol", "HallSync", "Journal", "ControlProtocol", "KioskTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),

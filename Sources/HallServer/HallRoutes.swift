@@ -12,13 +12,13 @@ struct HallRoutes: Sendable {
     let catalog: HallCatalog
 
     func register(in router: Router<HallRequestContext>) {
-        router.post("/v1/kiosks/:kiosk/events") { request, context in await respond { try await postEvents(request, context) } }
-        router.get("/v1/kiosks/:kiosk/sync-state") { request, context in await respond { try await getSyncState(request, context) } }
-        router.post("/v1/kiosks/:kiosk/heartbeat") { request, context in await respond { try await postHeartbeat(request, context) } }
-        router.get("/v1/catalog") { request, context in await respond { try await getCatalog(request, context) } }
+        router.post("/v1/kiosks/:kiosk/events") { request, context in await Self.respond { try await postEvents(request, context) } }
+        router.get("/v1/kiosks/:kiosk/sync-state") { request, context in await Self.respond { try await getSyncState(request, context) } }
+        router.post("/v1/kiosks/:kiosk/heartbeat") { request, context in await Self.respond { try await postHeartbeat(request, context) } }
+        router.get("/v1/catalog") { request, context in await Self.respond { try await getCatalog(request, context) } }
     }
 
-    private func respond(_ body: () async throws -> Response) async -> Response {
+    static func respond(_ body: () async throws -> Response) async -> Response {
         do {
             return try await body()
         } catch let failure as HallFailure {
@@ -30,7 +30,7 @@ struct HallRoutes: Sendable {
 
     private func postEvents(_ request: Request, _ context: HallRequestContext) async throws -> Response {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
-        let batch = try await decodeBody(EventBatch.self, request, kioskID: kioskID)
+        let batch = try await Self.decodeBody(EventBatch.self, request, kioskID: kioskID)
         try EventBatchValidator.validate(batch, certifiedKioskID: kioskID, pathKioskID: context.parameters.get("kiosk") ?? "")
         do {
             let acknowledgement = try await store.ingest(batch)
@@ -47,7 +47,7 @@ struct HallRoutes: Sendable {
 
     private func getSyncState(_ request: Request, _ context: HallRequestContext) async throws -> Response {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
-        try checkPath(context, kioskID: kioskID)
+        try Self.checkPath(context, kioskID: kioskID)
         guard let acknowledgement = try await store.acknowledgement(kioskID: kioskID) else {
             throw HallFailure(.notFound, .notFound, "Kiosk '\(kioskID)' is not enrolled.")
         }
@@ -56,8 +56,8 @@ struct HallRoutes: Sendable {
 
     private func postHeartbeat(_ request: Request, _ context: HallRequestContext) async throws -> Response {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
-        try checkPath(context, kioskID: kioskID)
-        let heartbeat = try await decodeBody(Heartbeat.self, request, kioskID: kioskID)
+        try Self.checkPath(context, kioskID: kioskID)
+        let heartbeat = try await Self.decodeBody(Heartbeat.self, request, kioskID: kioskID)
         guard heartbeat.kioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the heartbeat is for '\(heartbeat.kioskID)'.")
         }
@@ -82,7 +82,7 @@ struct HallRoutes: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: catalog.bytes)))
     }
 
-    private func checkPath(_ context: HallRequestContext, kioskID: String) throws(HallFailure) {
+    static func checkPath(_ context: HallRequestContext, kioskID: String) throws(HallFailure) {
         let pathKioskID = context.parameters.get("kiosk") ?? ""
         guard pathKioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the path names kiosk '\(pathKioskID)'. A kiosk may only use its own routes.")
@@ -90,7 +90,7 @@ struct HallRoutes: Sendable {
     }
 
     /// Reads at most `HallProtocol.maximumBodyBytes` and decodes JSON; anything else is a 4xx.
-    private func decodeBody<T: Decodable>(_ type: T.Type, _ request: Request, kioskID: String) async throws(HallFailure) -> T {
+    static func decodeBody<T: Decodable>(_ type: T.Type, _ request: Request, kioskID: String) async throws(HallFailure) -> T {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > HallProtocol.maximumBodyBytes {
             throw HallFailure(.contentTooLarge, .tooLarge, "The body is \(length) bytes; at most \(HallProtocol.maximumBodyBytes) are accepted. Lower [sync] batch_size on kiosk '\(kioskID)'.")
         }

@@ -28,6 +28,27 @@ enum HallSchema {
                 CREATE INDEX event_by_time ON event(occurred_at_ms);
                 """)
         }
+        migrator.registerMigration("v2: tickets and case progress") { db in
+            try db.execute(sql: """
+                -- Queue numbers: per day and category, shared by all kiosks. request_id makes a
+                -- repeated request return the number it already got.
+                CREATE TABLE ticket (
+                    for_date TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    request_id TEXT NOT NULL UNIQUE,
+                    kiosk_id TEXT NOT NULL,
+                    issued_at_ms INTEGER NOT NULL,
+                    PRIMARY KEY (for_date, category, number)
+                );
+                CREATE TABLE case_progress (
+                    case_number TEXT PRIMARY KEY,
+                    status TEXT NOT NULL,
+                    next_step TEXT NOT NULL,
+                    updated_at_ms INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -15,6 +15,7 @@ public enum HallServerSetup {
     ) throws -> some ApplicationProtocol {
         let router = Router(context: HallRequestContext.self)
         HallRoutes(store: store, catalog: catalog).register(in: router)
+        CounterRoutes(store: store, catalog: catalog).register(in: router)
         ReportRoutes(store: store).register(in: router)
 
         var tls = TLSConfiguration.makeServerConfiguration(

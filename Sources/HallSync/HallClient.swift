@@ -48,6 +48,20 @@ public final class HallClient: Sendable {
         guard (200..<300).contains(status) else { throw refusal(status: status, body: body, what: "a heartbeat") }
     }
 
+    /// A queue number from the hall. Send the same `requestID` again after a lost answer.
+    public func ticket(category: String, forDate: String, requestID: String) async throws(HallClientError) -> TicketAssignment {
+        let request = TicketRequest(kioskID: kioskID, requestID: requestID, category: category, forDate: forDate)
+        let (status, _, body) = try await execute(.POST, HallProtocol.ticketsPath(kioskID: kioskID), body: request)
+        return try decode(TicketAssignment.self, status: status, body: body, what: "a ticket request")
+    }
+
+    /// A case's progress; nil when the hall has no such case.
+    public func progress(caseNumber: String) async throws(HallClientError) -> CaseProgress? {
+        let (status, _, body) = try await execute(.GET, HallProtocol.progressPath(caseNumber: caseNumber), body: Optional<Heartbeat>.none)
+        if status == 404 { return nil }
+        return try decode(CaseProgress.self, status: status, body: body, what: "a progress inquiry")
+    }
+
     public enum CatalogAnswer: Sendable {
         case unchanged
         case changed(bytes: [UInt8], etag: String?)

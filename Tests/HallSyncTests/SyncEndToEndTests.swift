@@ -149,3 +149,23 @@ import Testing
         _ = await hall.stop()
     }
 }
+
+/// The catalog flows down and is cached for when the network is down.
+@Suite(.serialized) struct CatalogSyncTests {
+    /// Should fetch the hall's catalog into the state directory and show its version in sync status
+    @Test func catalogIsCachedOnTheKiosk() async throws {
+        let directory = try TemporaryDirectory()
+        let catalog = try directory.write("catalog.json", #"{"version":9,"services":[{"id":"fund","name":"公积金提取","location":"2F B 12","ticketCategory":"B"}],"ticketCategories":[{"prefix":"B","name":"公积金"}]}"#)
+        let hall = try HallInstance(extraArguments: ["--catalog", catalog])
+        try await hall.enroll("K-CAT")
+        try await hall.start()
+        let kioskd = try await KioskdInstance(kioskID: "K-CAT", hallURL: hall.url, syncTable: hall.syncTable(for: "K-CAT"))
+        let cached = kioskd.stateDirectory + "/catalog.json"
+        // The ETag is written last, then the status updated.
+        #expect(try await eventually { try await kioskd.kioskctl(["sync", "status"]).standardOutput.contains("Catalog: version 9, fetched") })
+        #expect(try String(contentsOfFile: cached, encoding: .utf8).contains("公积金提取"))
+        #expect(try String(contentsOfFile: kioskd.stateDirectory + "/catalog.etag", encoding: .utf8).hasPrefix("\""))
+        #expect(await kioskd.stop() == 0)
+        _ = await hall.stop()
+    }
+}
