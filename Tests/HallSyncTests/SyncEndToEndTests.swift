@@ -169,3 +169,65 @@ import Testing
         _ = await hall.stop()
     }
 }
+
+/// The hall's database restored from an older backup: the kiosk re-sends what the hall lost.
+@Suite(.serialized) struct ReconciliationTests {
+    static func copyDatabase(_ hall: HallInstance, to folder: String) throws {
+        try? FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: hall.databasePath + suffix) {
+            try FileManager.default.copyItem(atPath: hall.databasePath + suffix, toPath: folder + "/hall.sqlite" + suffix)
+        }
+    }
+
+    static func restoreDatabase(_ hall: HallInstance, from folder: String) throws {
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: hall.databasePath + suffix)
+            if FileManager.default.fileExists(atPath: folder + "/hall.sqlite" + suffix) {
+                try FileManager.default.copyItem(atPath: folder + "/hall.sqlite" + suffix, toPath: hall.databasePath + suffix)
+            }
+        }
+    }
+
+    /// Should, when kioskd starts and finds the hall holding fewer events than it acknowledged,
+    /// send the missing ones again so that the hall ends with every event exactly once
+    @Test func resendsWhatARestoredHallLost() async throws {
+        let hall = try HallInstance()
+        try await hall.enroll("K-REC")
+        try await hall.start()
+        let directory = try TemporaryDirectory()
+        let syncTable = hall.syncTable(for: "K-REC", extra: "retry_max_seconds = 1")
+        var kioskd = try await KioskdInstance(kioskID: "K-REC", directory: directory, hallURL: hall.url, syncTable: syncTable)
+        let journal = try Journal(path: kioskd.journalPath, kioskID: "K-REC")
+        for _ in 0..<30 { try await journal.append(JournalEventKind(rawValue: "session.started"), payload: [String: String]()) }
+        #expect(try await kioskd.kioskctl(["sync", "now"]).status == 0)
+        #expect(await hall.stop() == 0)
+        try Self.copyDatabase(hall, to: directory.file("backup"))
+
+        try await hall.start()
+        for _ in 0..<30 { try await journal.append(JournalEventKind(rawValue: "session.started"), payload: [String: String]()) }
+        #expect(try await kioskd.kioskctl(["sync", "now"]).status == 0)
+        #expect(try await journal.counts().unsynced == 0)
+        #expect(await hall.stop() == 0)
+
+        // The hall's disk dies; last night's backup comes back.
+        try Self.restoreDatabase(hall, from: directory.file("backup"))
+        try await hall.start()
+        let database = HallDatabase(path: hall.databasePath)
+        #expect(try database.events(kioskID: "K-REC").count == 31)
+
+        #expect(await kioskd.stop() == 0)
+        kioskd = try await KioskdInstance(kioskID: "K-REC", directory: directory, hallURL: hall.url, syncTable: syncTable)
+        let delivered = try await eventually {
+            _ = try await kioskd.kioskctl(["sync", "now"])
+            let unsynced = try await journal.counts().unsynced
+            return try database.events(kioskID: "K-REC").count == 63 && unsynced == 0
+        }
+        #expect(delivered)
+        let expected = try await journal.events(limit: 1000).map { HallDatabase.StoredEvent(sequence: $0.sequence, id: $0.id.uuidString) }
+        #expect(try database.events(kioskID: "K-REC") == expected)
+        try journal.close()
+        #expect(await kioskd.stop() == 0)
+        _ = await hall.stop()
+    }
+}
