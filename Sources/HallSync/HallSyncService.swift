@@ -160,9 +160,15 @@ public final class HallSyncService: Service, Sendable {
                 await board.pruned(pruned)
                 logger.info("Pruned synced events from the journal", metadata: ["journal.pruned": "\(pruned)"])
             }
-            let warning = used > configuration.maximumJournalBytes
-                ? "The journal uses \(used) bytes, over its limit of \(configuration.maximumJournalBytes), and holds only unsynced events: restore the hall connection."
-                : nil
+            let directory = configuration.stateDirectory
+            let free = try? await NIOThreadPool.singleton.runIfActive { FreeSpace.bytes(at: directory) }
+            var warning: String? = nil
+            if used > configuration.maximumJournalBytes {
+                warning = "The journal uses \(used) bytes, over its limit of \(configuration.maximumJournalBytes), and holds only unsynced events: restore the hall connection."
+            } else if let free = free ?? nil, free < FreeSpace.warningThreshold {
+                warning = "Only \(free / 1024 / 1024) MiB free on the disk holding '\(directory)': new events may be refused. Free space there."
+            }
+            if let warning { logger.warning("\(warning)") }
             await board.storage(usedBytes: used, limitBytes: configuration.maximumJournalBytes, warning: warning)
         } catch {
             logger.warning("Unable to prune the journal; will try after the next sync", metadata: ["error": "\(error)"])
