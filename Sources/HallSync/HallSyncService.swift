@@ -5,6 +5,7 @@ import Journal
 import Logging
 import NIOPosix
 import ServiceLifecycle
+import Synchronization
 
 /// Sends the journal to the hall and keeps the kiosk's copy of the catalog: a kioskd service.
 ///
@@ -246,5 +247,3 @@ public final class HallSyncService: Service, Sendable {
         }
     }
 }
-
-import Synchronization
