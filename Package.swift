@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
         .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "KioskTestSupport"]),
-        .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol"]),
+        .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol", "Journal"]),
         .testTarget(
             name: "HallSyncTests",
             dependencies: [

@@ -8,8 +8,8 @@ struct CounterRoutes: Sendable {
     let catalog: HallCatalog
 
     func register(in router: Router<HallRequestContext>) {
-        router.post("/v1/kiosks/:kiosk/tickets") { request, context in await HallRoutes.respond { try await postTicket(request, context) } }
-        router.get("/v1/progress/:case") { request, context in await HallRoutes.respond { try await getProgress(request, context) } }
+        router.post("/v1/kiosks/:kiosk/tickets") { request, context in await HallRoutes.respond(request) { try await postTicket(request, context) } }
+        router.get("/v1/progress/:case") { request, context in await HallRoutes.respond(request) { try await getProgress(request, context) } }
     }
 
     private func postTicket(_ request: Request, _ context: HallRequestContext) async throws -> Response {

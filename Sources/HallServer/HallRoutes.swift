@@ -12,14 +12,15 @@ struct HallRoutes: Sendable {
     let catalog: HallCatalog
 
     func register(in router: Router<HallRequestContext>) {
-        router.post("/v1/kiosks/:kiosk/events") { request, context in await Self.respond { try await postEvents(request, context) } }
-        router.get("/v1/kiosks/:kiosk/sync-state") { request, context in await Self.respond { try await getSyncState(request, context) } }
-        router.post("/v1/kiosks/:kiosk/heartbeat") { request, context in await Self.respond { try await postHeartbeat(request, context) } }
-        router.get("/v1/catalog") { request, context in await Self.respond { try await getCatalog(request, context) } }
+        router.post("/v1/kiosks/:kiosk/events") { request, context in await Self.respond(request) { try await postEvents(request, context) } }
+        router.get("/v1/kiosks/:kiosk/sync-state") { request, context in await Self.respond(request) { try await getSyncState(request, context) } }
+        router.post("/v1/kiosks/:kiosk/heartbeat") { request, context in await Self.respond(request) { try await postHeartbeat(request, context) } }
+        router.get("/v1/catalog") { request, context in await Self.respond(request) { try await getCatalog(request, context) } }
     }
 
-    static func respond(_ body: () async throws -> Response) async -> Response {
+    static func respond(_ request: Request, _ body: () async throws -> Response) async -> Response {
         do {
+            try checkVersion(request)
             return try await body()
         } catch let failure as HallFailure {
             return failure.response
@@ -80,6 +81,15 @@ struct HallRoutes: Sendable {
         }
         headers[.contentType] = "application/json"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: catalog.bytes)))
+    }
+
+    /// Kiosks send `Kiosk-Protocol-Version`; a version this hall does not speak is refused
+    /// before anything else is read.
+    static func checkVersion(_ request: Request) throws(HallFailure) {
+        guard let name = HTTPField.Name(HallProtocol.versionHeader), let value = request.headers[name] else { return }
+        guard value == "\(HallProtocol.version)" else {
+            throw HallFailure(.badRequest, .unsupportedVersion, "The kiosk speaks protocol version '\(value.prefix(16))'; this hall speaks \(HallProtocol.version). Update kiosk-hall or kioskd so that both match.")
+        }
     }
 
     static func checkPath(_ context: HallRequestContext, kioskID: String) throws(HallFailure) {

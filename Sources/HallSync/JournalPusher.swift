@@ -27,7 +27,7 @@ public struct JournalPusher: Sendable {
         var sent = 0
         var acknowledged: Int64? = nil
         while !Task.isCancelled {
-            let events = try await journal.unsyncedEvents(limit: batchSize)
+            let events = Self.capped(try await journal.unsyncedEvents(limit: batchSize))
             guard let first = events.first, let last = events.last else { break }
             let batch = EventBatch(kioskID: kioskID, events: events.map(Self.wireEvent))
             let acknowledgement = try await client.send(batch)
@@ -51,6 +51,21 @@ public struct JournalPusher: Sendable {
         if !stillHeld {
             logger.error("The hall lacks event \(sequence + 1), which this kiosk already pruned; the hall's copy has a gap there. Restore the hall's database from a newer backup.", metadata: ["hall.contiguous": "\(sequence)"])
         }
+    }
+
+    /// The hall refuses bodies over `HallProtocol.maximumBodyBytes`: cut a batch of large events
+    /// short (keeping at least one) so that it stays well under that.
+    static func capped(_ events: [JournalEvent]) -> [JournalEvent] {
+        let budget = HallProtocol.maximumBodyBytes / 2
+        var used = 0
+        var count = 0
+        for event in events {
+            // The payload is escaped inside a JSON string: count it twice, plus the other fields.
+            used += event.payload.utf8.count * 2 + 160
+            if count > 0 && used > budget { break }
+            count += 1
+        }
+        return Array(events.prefix(count))
     }
 
     static func wireEvent(_ event: JournalEvent) -> WireEvent {

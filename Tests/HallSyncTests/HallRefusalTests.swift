@@ -208,6 +208,9 @@ import Testing
             #expect(answer.status == status, "\(message): \(answer.body)")
             #expect(answer.body.contains(message), "\(answer.body)")
         }
+        let header = try await caller.call(.POST, HallProtocol.eventsPath(kioskID: "K-A"), body: Array(try JSONEncoder().encode(EventBatch(kioskID: "K-A", events: Self.events(1...1)))), headers: [(HallProtocol.versionHeader, "2")])
+        #expect(header.status == 400)
+        #expect(header.body.contains("\"error\":\"unsupported_version\""))
         #expect(try HallDatabase(path: hall.databasePath).eventCount() == 0)
         await caller.shutdown()
         _ = await hall.stop()

@@ -1,4 +1,6 @@
 import Foundation
+import HallProtocol
+import Journal
 import Testing
 @testable import HallSync
 
@@ -48,5 +50,23 @@ struct SyncTimingTests {
         try? await Task.sleep(for: .milliseconds(10))
         signal.signal()
         await woken
+    }
+}
+
+/// Batches stay under the hall's body limit whatever the events' sizes.
+struct BatchSizeTests {
+    func event(_ sequence: Int64, bytes: Int) -> JournalEvent {
+        JournalEvent(sequence: sequence, id: UUID(), kind: .init(rawValue: "form.printed"), occurredAt: Date(), payload: "{\"t\":\"" + String(repeating: "x", count: bytes) + "\"}", syncedAt: nil)
+    }
+
+    /// Should cut a batch of large events short, keep small batches whole, and never send none
+    @Test func capsLargeBatches() {
+        let large = (1...500).map { event($0, bytes: 15_000) }
+        let capped = JournalPusher.capped(large)
+        #expect(capped.count > 0 && capped.count < 500)
+        #expect(capped.map { $0.payload.utf8.count * 2 + 160 }.reduce(0, +) <= HallProtocol.maximumBodyBytes)
+        let small = (1...500).map { event($0, bytes: 50) }
+        #expect(JournalPusher.capped(small).count == 500)
+        #expect(JournalPusher.capped([event(1, bytes: 5_000_000)]).count == 1)
     }
 }
