@@ -49,6 +49,8 @@ public struct HallCredentials: Sendable {
     public struct Issued: Sendable {
         public var certificatePEM: String
         public var privateKeyPEM: String
+        /// As the hall compares it when the kiosk connects.
+        public var serialNumber: String
     }
 
     /// A client certificate for `kioskID`, valid for ten years, signed by the hall's CA.
@@ -78,7 +80,7 @@ public struct HallCredentials: Sendable {
                 if !alternativeNames.isEmpty { SubjectAlternativeNames(alternativeNames) }
             },
             issuerPrivateKey: .init(caKey))
-        return Issued(certificatePEM: try certificate.serializeAsPEM().pemString, privateKeyPEM: key.pemRepresentation)
+        return Issued(certificatePEM: try certificate.serializeAsPEM().pemString, privateKeyPEM: key.pemRepresentation, serialNumber: certificate.serialNumber.description)
     }
 
     private func write(_ text: String, to path: String, mode: Int) throws {

@@ -49,6 +49,11 @@ enum HallSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v3: certificate serials") { db in
+            // The serial of the certificate last issued to each kiosk: an older certificate
+            // (re-enrolled kiosk) or a revoked kiosk (NULL) is refused.
+            try db.execute(sql: "ALTER TABLE kiosk ADD COLUMN certificate_serial TEXT")
+        }
         return migrator
     }
 }

@@ -35,19 +35,35 @@ public final class HallStore: Sendable {
 
     // MARK: Kiosks
 
-    /// Records a kiosk as enrolled; enrolling again keeps its events and sequence.
-    public func enroll(kioskID: String, at date: Date = Date()) throws(HallStoreError) {
+    /// Records a kiosk as enrolled with the serial of its new certificate; enrolling again keeps
+    /// its events and sequence and makes its older certificates useless.
+    public func enroll(kioskID: String, certificateSerial: String, at date: Date = Date()) throws(HallStoreError) {
         do {
             try pool.write { db in
-                try db.execute(sql: "INSERT INTO kiosk (kiosk_id, enrolled_at_ms) VALUES (?, ?) ON CONFLICT (kiosk_id) DO NOTHING", arguments: [kioskID, Self.milliseconds(date)])
+                try db.execute(
+                    sql: "INSERT INTO kiosk (kiosk_id, enrolled_at_ms, certificate_serial) VALUES (?, ?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET certificate_serial = excluded.certificate_serial",
+                    arguments: [kioskID, Self.milliseconds(date), certificateSerial])
             }
         } catch {
             throw HallStoreError(code: .storage, message: "Unable to enroll '\(kioskID)' in '\(path)': \(Self.reason(error)).")
         }
     }
 
-    public func isEnrolled(kioskID: String) async throws(HallStoreError) -> Bool {
-        try await read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM kiosk WHERE kiosk_id = ?", arguments: [kioskID]) ?? false }
+    /// Refuses every certificate of the kiosk from now on (its events stay). False if unknown.
+    public func revoke(kioskID: String) throws(HallStoreError) -> Bool {
+        do {
+            return try pool.write { db in
+                try db.execute(sql: "UPDATE kiosk SET certificate_serial = NULL WHERE kiosk_id = ?", arguments: [kioskID])
+                return db.changesCount > 0
+            }
+        } catch {
+            throw HallStoreError(code: .storage, message: "Unable to revoke '\(kioskID)' in '\(path)': \(Self.reason(error)).")
+        }
+    }
+
+    /// The serial of the kiosk's current certificate; nil when the kiosk is unknown or revoked.
+    public func certificateSerial(kioskID: String) async throws(HallStoreError) -> String? {
+        try await read { db in try String.fetchOne(db, sql: "SELECT certificate_serial FROM kiosk WHERE kiosk_id = ?", arguments: [kioskID]) }
     }
 
     // MARK: Events

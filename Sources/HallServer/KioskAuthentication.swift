@@ -26,14 +26,17 @@ enum KioskAuthentication {
         guard let kioskID = certificate.subjectCommonName, !kioskID.isEmpty else {
             throw HallFailure(.unauthorized, .unauthenticated, "The client certificate names no kiosk (no common name).")
         }
-        let enrolled: Bool
+        let serial: String?
         do {
-            enrolled = try await store.isEnrolled(kioskID: kioskID)
+            serial = try await store.certificateSerial(kioskID: kioskID)
         } catch {
             throw HallFailure(.internalServerError, .internalError, error.message)
         }
-        guard enrolled else {
-            throw HallFailure(.forbidden, .unauthenticated, "Kiosk '\(kioskID)' is not enrolled at this hall. Run 'kiosk-hall enroll \(kioskID)' on the hall server.")
+        guard let serial else {
+            throw HallFailure(.forbidden, .unauthenticated, "Kiosk '\(kioskID)' is not enrolled at this hall (or was revoked). Run 'kiosk-hall enroll \(kioskID)' on the hall server and install the new files on the kiosk.")
+        }
+        guard serial == certificate.serialNumber.description else {
+            throw HallFailure(.forbidden, .unauthenticated, "Kiosk '\(kioskID)' presented an older certificate; it was enrolled again since. Install the files from the latest 'kiosk-hall enroll \(kioskID)' on the kiosk.")
         }
         return kioskID
     }

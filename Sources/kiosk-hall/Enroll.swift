@@ -37,7 +37,7 @@ struct Enroll: ParsableCommand {
             try credentials.prepare(serverNames: serverNames)
             let issued = try credentials.issueKioskCertificate(kioskID: kioskID)
             let store = try HallStore(path: state.databasePath)
-            try store.enroll(kioskID: kioskID)
+            try store.enroll(kioskID: kioskID, certificateSerial: issued.serialNumber)
             try store.close()
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             let keyPath = output + "/\(kioskID)-key.pem"

@@ -93,6 +93,34 @@ import Testing
         _ = await hall.stop()
     }
 
+    /// Should refuse a revoked kiosk's certificate and, after a new enrollment, the older one,
+    /// with 403 and a message naming the fix, storing nothing
+    @Test func revokedAndReplacedCertificatesAreRefused() async throws {
+        let hall = try await Self.makeHall()
+        // Keep K-A's first certificate aside before enrolling it again.
+        let old = hall.directory.file("K-A-old")
+        try FileManager.default.copyItem(atPath: hall.directory.file("K-A"), toPath: old)
+        try await hall.enroll("K-A")
+        let oldCaller = try Caller(hall: hall, credentials: old, kioskID: "K-A")
+        let replaced = try await oldCaller.post(EventBatch(kioskID: "K-A", events: Self.events(1...3)), kioskPath: "K-A")
+        #expect(replaced.status == 403)
+        #expect(replaced.body.contains("presented an older certificate"))
+
+        let current = try Caller(hall: hall, credentials: hall.directory.file("K-A"), kioskID: "K-A")
+        #expect(try await current.post(EventBatch(kioskID: "K-A", events: Self.events(1...1)), kioskPath: "K-A").status == 200)
+        let revoked = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["revoke", "K-A", "--state-directory", hall.stateDirectory], in: hall.directory.path)
+        #expect(revoked.status == 0, "\(revoked.standardError)")
+        let refused = try await current.post(EventBatch(kioskID: "K-A", events: Self.events(2...3)), kioskPath: "K-A")
+        #expect(refused.status == 403)
+        #expect(refused.body.contains("is not enrolled at this hall (or was revoked)"))
+        let unknown = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["revoke", "K-NOBODY", "--state-directory", hall.stateDirectory], in: hall.directory.path)
+        #expect(unknown.status == 1)
+        #expect(try HallDatabase(path: hall.databasePath).eventCount() == 1)
+        await oldCaller.shutdown()
+        await current.shutdown()
+        _ = await hall.stop()
+    }
+
     /// Should refuse, with 403 wrong_kiosk, a kiosk sending another kiosk's sequence (in the
     /// batch or in the path), storing nothing
     @Test func anotherKiosksSequenceIsRefused() async throws {

@@ -21,8 +21,8 @@ final class BenchmarkHall: Sendable {
         try credentials.prepare(serverNames: ["localhost", "127.0.0.1"])
         store = try HallStore(path: directory + "/hall.sqlite")
         for kioskID in kioskIDs {
-            try store.enroll(kioskID: kioskID)
             let issued = try credentials.issueKioskCertificate(kioskID: kioskID)
+            try store.enroll(kioskID: kioskID, certificateSerial: issued.serialNumber)
             try issued.certificatePEM.write(toFile: directory + "/\(kioskID).pem", atomically: true, encoding: .utf8)
             try issued.privateKeyPEM.write(toFile: directory + "/\(kioskID)-key.pem", atomically: true, encoding: .utf8)
         }
