@@ -45,6 +45,28 @@ struct SyncBoundaryTests {
         }
     }
 
+    /// Should keep the journal under max_journal_megabytes by pruning the oldest synced events,
+    /// whatever their age
+    @Test func boundsTheJournalSize() async throws {
+        let hall = try HallInstance()
+        try await hall.enroll("K-SIZE")
+        try await hall.start()
+        let kioskd = try await KioskdInstance(kioskID: "K-SIZE", hallURL: hall.url, syncTable: hall.syncTable(for: "K-SIZE", extra: "max_journal_megabytes = 1"))
+        let journal = try Journal(path: kioskd.journalPath, kioskID: "K-SIZE")
+        let filler = String(repeating: "x", count: 10_000)
+        for _ in 0..<300 { try await journal.append(JournalEventKind(rawValue: "form.printed"), payload: ["form": filler]) }
+        #expect(try await journal.usedBytes() > 2 * 1024 * 1024)
+        #expect(try await kioskd.kioskctl(["sync", "now"]).status == 0)
+        #expect(try await journal.usedBytes() <= 1024 * 1024)
+        let counts = try await journal.counts()
+        #expect(counts.unsynced == 0)
+        #expect(counts.total < 301)
+        #expect(try HallDatabase(path: hall.databasePath).events(kioskID: "K-SIZE").count == 301)
+        try journal.close()
+        #expect(await kioskd.stop() == 0)
+        _ = await hall.stop()
+    }
+
     /// Should prune synced events once their retention period is over, and never unsynced ones
     @Test func prunesSyncedEventsPastRetention() async throws {
         let hall = try HallInstance()
