@@ -59,6 +59,9 @@ struct HallRoutes: Sendable {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
         try Self.checkPath(context, kioskID: kioskID)
         let heartbeat = try await Self.decodeBody(Heartbeat.self, request, kioskID: kioskID)
+        guard heartbeat.protocolVersion == HallProtocol.version else {
+            throw HallFailure(.badRequest, .unsupportedVersion, "The heartbeat speaks protocol version \(heartbeat.protocolVersion); this hall speaks \(HallProtocol.version).")
+        }
         guard heartbeat.kioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the heartbeat is for '\(heartbeat.kioskID)'.")
         }

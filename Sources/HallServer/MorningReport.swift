@@ -49,7 +49,8 @@ public struct MorningReport: Sendable, Equatable {
         public var start: Date
         /// nil while the device has not recovered (within the day).
         public var end: Date?
-        public var duration: TimeInterval? { end.map { $0.timeIntervalSince(start) } }
+        /// Never negative: a kiosk clock set back between fault and recovery must not show "-5 min".
+        public var duration: TimeInterval? { end.map { max(0, $0.timeIntervalSince(start)) } }
     }
 
     /// Counts the events of one day. `events` are that day's events in (kiosk, sequence) order.
@@ -115,6 +116,9 @@ public struct MorningReport: Sendable, Equatable {
             if let contact = day.lastContact, contact > (total.lastContact ?? .distantPast) { total.lastContact = contact }
             if let backlog = day.unsyncedBacklog { total.unsyncedBacklog = (total.unsyncedBacklog ?? 0) + backlog }
         }
+        // Staff call back and fix in time order, whichever kiosk it was.
+        total.complaints.sort { $0.at < $1.at }
+        total.faults.sort { $0.start < $1.start }
         return MorningReport(date: date, kiosks: perKiosk, total: total)
     }
 
