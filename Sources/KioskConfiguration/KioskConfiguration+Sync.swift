@@ -12,16 +12,16 @@ extension SyncSettings {
         let certificate = try path("client_certificate")
         let key = try path("client_key")
         let ca = try path("hall_ca")
-        let batchSize = try reader.optionalInteger("batch_size", in: 1...5000) ?? defaultBatchSize
+        let batchSize = try reader.optionalInt("batch_size", in: 1...5000) ?? defaultBatchSize
         let reconcileAt = try reader.optionalString("reconcile_at") { value in
             Self.parseTime(value) == nil ? "expected a 24-hour local time \"HH:MM\" like \"06:30\", got '\(value)'" : nil
         } ?? defaultReconcileAt
         let (hour, minute) = Self.parseTime(reconcileAt)!
-        let retention = try reader.optionalInteger("retention_days", in: 0...3650) ?? defaultRetentionDays
-        let maximum = try reader.optionalInteger("max_journal_megabytes", in: 1...1_000_000) ?? defaultMaximumJournalMegabytes
-        let heartbeat = try reader.optionalInteger("heartbeat_seconds", in: 1...86400) ?? defaultHeartbeatSeconds
-        let catalog = try reader.optionalInteger("catalog_refresh_seconds", in: 1...86400) ?? defaultCatalogRefreshSeconds
-        let retry = try reader.optionalInteger("retry_max_seconds", in: 1...86400) ?? defaultRetryMaximumSeconds
+        let retention = try reader.optionalInt("retention_days", in: 0...3650) ?? defaultRetentionDays
+        let maximum = try reader.optionalInt("max_journal_megabytes", in: 1...1_000_000) ?? defaultMaximumJournalMegabytes
+        let heartbeat = try reader.optionalInt("heartbeat_seconds", in: 1...86400) ?? defaultHeartbeatSeconds
+        let catalog = try reader.optionalInt("catalog_refresh_seconds", in: 1...86400) ?? defaultCatalogRefreshSeconds
+        let retry = try reader.optionalInt("retry_max_seconds", in: 1...86400) ?? defaultRetryMaximumSeconds
         try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', [sync]")
         return SyncSettings(
             clientCertificate: certificate, clientKey: key, hallCA: ca, batchSize: batchSize,

@@ -51,7 +51,7 @@ struct SyncBoundaryTests {
         let hall = try HallInstance()
         try await hall.enroll("K-SIZE")
         try await hall.start()
-        let kioskd = try await KioskdInstance(kioskID: "K-SIZE", hallURL: hall.url, syncTable: hall.syncTable(for: "K-SIZE", extra: "max_journal_megabytes = 1"))
+        let kioskd = try await KioskdInstance(kioskID: "K-SIZE", extraConfig: hall.syncTable(for: "K-SIZE", extra: "max_journal_megabytes = 1"), hallURL: hall.url)
         let journal = try Journal(path: kioskd.journalPath, kioskID: "K-SIZE")
         let filler = String(repeating: "x", count: 10_000)
         for _ in 0..<300 { try await journal.append(JournalEventKind(rawValue: "form.printed"), payload: ["form": filler]) }
@@ -71,7 +71,7 @@ struct SyncBoundaryTests {
     @Test func prunesSyncedEventsPastRetention() async throws {
         let hall = try HallInstance()
         try await hall.enroll("K-PRUNE")
-        let kioskd = try await KioskdInstance(kioskID: "K-PRUNE", hallURL: hall.url, syncTable: hall.syncTable(for: "K-PRUNE", extra: "retention_days = 0\nretry_max_seconds = 1"))
+        let kioskd = try await KioskdInstance(kioskID: "K-PRUNE", extraConfig: hall.syncTable(for: "K-PRUNE", extra: "retention_days = 0\nretry_max_seconds = 1"), hallURL: hall.url)
         let journal = try Journal(path: kioskd.journalPath, kioskID: "K-PRUNE")
         for _ in 0..<20 { try await journal.append(JournalEventKind(rawValue: "session.started"), payload: [String: String]()) }
         // Hall down: nothing may be pruned.

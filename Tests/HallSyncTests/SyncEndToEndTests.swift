@@ -12,7 +12,7 @@ import Testing
         let hall = try HallInstance()
         try await hall.enroll("K-FLOW")
         try await hall.start()
-        let kioskd = try await KioskdInstance(kioskID: "K-FLOW", hallURL: hall.url, syncTable: hall.syncTable(for: "K-FLOW", extra: "heartbeat_seconds = 1"))
+        let kioskd = try await KioskdInstance(kioskID: "K-FLOW", extraConfig: hall.syncTable(for: "K-FLOW", extra: "heartbeat_seconds = 1"), hallURL: hall.url)
 
         // Appended from the test process, as the Flow would append them in kioskd.
         let journal = try Journal(path: kioskd.journalPath, kioskID: "K-FLOW")
@@ -47,7 +47,7 @@ import Testing
         let hall = try HallInstance()
         try await hall.enroll("K-BEAT")
         try await hall.start()
-        let kioskd = try await KioskdInstance(kioskID: "K-BEAT", hallURL: hall.url, syncTable: hall.syncTable(for: "K-BEAT", extra: "heartbeat_seconds = 1"))
+        let kioskd = try await KioskdInstance(kioskID: "K-BEAT", extraConfig: hall.syncTable(for: "K-BEAT", extra: "heartbeat_seconds = 1"), hallURL: hall.url)
         let database = HallDatabase(path: hall.databasePath)
         #expect(try await eventually { try database.lastHeartbeat(kioskID: "K-BEAT") != nil })
         let heartbeat = try #require(try database.lastHeartbeat(kioskID: "K-BEAT"))
@@ -62,7 +62,7 @@ import Testing
     @Test func hallDownForTheNight() async throws {
         let hall = try HallInstance()
         try await hall.enroll("K-NIGHT")
-        let kioskd = try await KioskdInstance(kioskID: "K-NIGHT", hallURL: hall.url, syncTable: hall.syncTable(for: "K-NIGHT", extra: "retry_max_seconds = 1\nbatch_size = 64"))
+        let kioskd = try await KioskdInstance(kioskID: "K-NIGHT", extraConfig: hall.syncTable(for: "K-NIGHT", extra: "retry_max_seconds = 1\nbatch_size = 64"), hallURL: hall.url)
         let journal = try Journal(path: kioskd.journalPath, kioskID: "K-NIGHT")
         // A night's worth of events, spread over twelve hours of kiosk time.
         let evening = Date(timeIntervalSince1970: 1_767_000_000)
@@ -109,7 +109,7 @@ import Testing
         try await hall.start()
         let directory = try TemporaryDirectory()
         let syncTable = hall.syncTable(for: "K-KILL", extra: "batch_size = 25\nheartbeat_seconds = 1\nretry_max_seconds = 1")
-        var kioskd = try await KioskdInstance(kioskID: "K-KILL", directory: directory, hallURL: hall.url, syncTable: syncTable)
+        var kioskd = try await KioskdInstance(kioskID: "K-KILL", extraConfig: syncTable, directory: directory, hallURL: hall.url)
         let journal = try Journal(path: kioskd.journalPath, kioskID: "K-KILL")
 
         for round in 0..<8 {
@@ -123,7 +123,7 @@ import Testing
                 kioskd.process.signal(SIGKILL)
                 _ = await kioskd.process.waitForExit(timeout: .seconds(10))
                 _ = await pushing.value
-                kioskd = try await KioskdInstance(kioskID: "K-KILL", directory: directory, hallURL: hall.url, syncTable: syncTable)
+                kioskd = try await KioskdInstance(kioskID: "K-KILL", extraConfig: syncTable, directory: directory, hallURL: hall.url)
             } else {
                 await hall.kill9()
                 _ = await pushing.value
@@ -159,7 +159,7 @@ import Testing
         let hall = try HallInstance(extraArguments: ["--catalog", catalog])
         try await hall.enroll("K-CAT")
         try await hall.start()
-        let kioskd = try await KioskdInstance(kioskID: "K-CAT", hallURL: hall.url, syncTable: hall.syncTable(for: "K-CAT"))
+        let kioskd = try await KioskdInstance(kioskID: "K-CAT", extraConfig: hall.syncTable(for: "K-CAT"), hallURL: hall.url)
         let cached = kioskd.stateDirectory + "/catalog.json"
         // The ETag is written last, then the status updated.
         #expect(try await eventually { try await kioskd.kioskctl(["sync", "status"]).standardOutput.contains("Catalog: version 9, fetched") })
@@ -197,7 +197,7 @@ import Testing
         try await hall.start()
         let directory = try TemporaryDirectory()
         let syncTable = hall.syncTable(for: "K-REC", extra: "retry_max_seconds = 1")
-        var kioskd = try await KioskdInstance(kioskID: "K-REC", directory: directory, hallURL: hall.url, syncTable: syncTable)
+        var kioskd = try await KioskdInstance(kioskID: "K-REC", extraConfig: syncTable, directory: directory, hallURL: hall.url)
         let journal = try Journal(path: kioskd.journalPath, kioskID: "K-REC")
         for _ in 0..<30 { try await journal.append(JournalEventKind(rawValue: "session.started"), payload: [String: String]()) }
         #expect(try await kioskd.kioskctl(["sync", "now"]).status == 0)
@@ -217,7 +217,7 @@ import Testing
         #expect(try database.events(kioskID: "K-REC").count == 31)
 
         #expect(await kioskd.stop() == 0)
-        kioskd = try await KioskdInstance(kioskID: "K-REC", directory: directory, hallURL: hall.url, syncTable: syncTable)
+        kioskd = try await KioskdInstance(kioskID: "K-REC", extraConfig: syncTable, directory: directory, hallURL: hall.url)
         let delivered = try await eventually {
             _ = try await kioskd.kioskctl(["sync", "now"])
             let unsynced = try await journal.counts().unsynced

@@ -16,8 +16,10 @@ public final class KioskdInstance: @unchecked Sendable {
     /// - Parameters:
     ///   - extraConfig: TOML lines appended to the generated configuration.
     ///   - environment: added to kioskd's environment (e.g. WATCHDOG_USEC).
-    ///   - hallURL, syncTable: the hall to sync with and a `[sync]` table (see `HallInstance.syncTable`).
-    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", environment: [String: String] = [:], directory: TemporaryDirectory? = nil, hallURL: String = "https://127.0.0.1:8443", syncTable: String = "") async throws {
+    ///   - extraConfig: TOML lines appended to the generated configuration (e.g. a `[sync]` table
+    ///     from `HallInstance.syncTable`).
+    ///   - hallURL: the hall to sync with.
+    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", extraConfig: String = "", environment: [String: String] = [:], directory: TemporaryDirectory? = nil, hallURL: String = "https://127.0.0.1:8443") async throws {
         self.directory = try directory ?? TemporaryDirectory()
         stateDirectory = self.directory.file("state")
         socketPath = self.directory.file("control.sock")
@@ -28,7 +30,7 @@ public final class KioskdInstance: @unchecked Sendable {
             control_socket = "control.sock"
             technician_group = "\(technicianGroup)"
             log_level = "debug"
-            \(syncTable)
+            \(extraConfig)
             """)
         notify = try NotifySocketListener(path: self.directory.file("notify.sock"))
         var environment = environment
