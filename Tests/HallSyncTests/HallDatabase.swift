@@ -17,6 +17,15 @@ struct HallDatabase {
         }
     }
 
+    /// When the hall received each event, in sequence order (milliseconds).
+    func receivedTimes(kioskID: String) throws -> [Int64] {
+        try withQueue { db in try Int64.fetchAll(db, sql: "SELECT received_at_ms FROM event WHERE kiosk_id = ? ORDER BY sequence", arguments: [kioskID]) }
+    }
+
+    func integrityCheck() throws -> [String] {
+        try withQueue { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
     func eventCount() throws -> Int {
         try withQueue { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0 }
     }

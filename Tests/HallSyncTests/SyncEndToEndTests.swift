@@ -80,6 +80,9 @@ import Testing
         #expect(try await eventually { try database.events(kioskID: "K-NIGHT").count == 601 })
         let expected = try await journal.events(limit: 1000).map { HallDatabase.StoredEvent(sequence: $0.sequence, id: $0.id.uuidString) }
         #expect(try database.events(kioskID: "K-NIGHT") == expected)
+        // In order: no event arrived before one with a lower sequence.
+        let received = try database.receivedTimes(kioskID: "K-NIGHT")
+        #expect(received == received.sorted())
         #expect(try await eventually { try await journal.counts().unsynced == 0 })
         try journal.close()
         #expect(await kioskd.stop() == 0)
@@ -108,12 +111,12 @@ import Testing
         try await hall.enroll("K-KILL")
         try await hall.start()
         let directory = try TemporaryDirectory()
-        let syncTable = hall.syncTable(for: "K-KILL", extra: "batch_size = 25\nheartbeat_seconds = 1\nretry_max_seconds = 1")
+        let syncTable = hall.syncTable(for: "K-KILL", extra: "batch_size = 20\nheartbeat_seconds = 1\nretry_max_seconds = 1")
         var kioskd = try await KioskdInstance(kioskID: "K-KILL", extraConfig: syncTable, directory: directory, hallURL: hall.url)
         let journal = try Journal(path: kioskd.journalPath, kioskID: "K-KILL")
 
         for round in 0..<8 {
-            for index in 0..<250 {
+            for index in 0..<600 {
                 try await journal.append(JournalEventKind(rawValue: "service.used"), payload: ["service": "s\(round)-\(index)"])
             }
             // Start a round of batches, then kill one side while it runs.
@@ -144,6 +147,8 @@ import Testing
         #expect(stored.count == expected.count)
         #expect(stored == expected)
         #expect(stored.map(\.sequence) == Array(1...Int64(stored.count)))
+        #expect(try database.integrityCheck() == ["ok"])
+        #expect(try await journal.integrityCheck() == ["ok"])
         try journal.close()
         #expect(await kioskd.stop() == 0)
         _ = await hall.stop()
