@@ -1,17 +1,23 @@
 import HallProtocol
 import Journal
 import Logging
+import Synchronization
 
 /// One push: sends the journal's unsynced events to the hall in sequence order, batch by batch,
 /// marking each batch synced once the hall answered 200 (which it does only after the events are
 /// on its disk). Sending a batch again after a crash is harmless: the hall stores by
-/// (kiosk, sequence). Used by `HallSyncService` and by the benchmarks.
-public struct JournalPusher: Sendable {
+/// (kiosk, sequence). Used by `HallSyncService` and by the benchmarks. A class: it remembers
+/// gaps it cannot fill for as long as kioskd runs.
+public final class JournalPusher: Sendable {
     let journal: Journal
     let client: HallClient
     let kioskID: String
     let batchSize: Int
     let logger: Logger
+    /// Hall marks below a gap this journal can no longer fill (the events were pruned here).
+    /// Re-sending everything after such a mark once is all we can do; doing it again after
+    /// every batch would send the same events forever.
+    private let unfillableGaps = Mutex<Set<Int64>>([])
 
     public init(journal: Journal, client: HallClient, kioskID: String, batchSize: Int, logger: Logger) {
         self.journal = journal
@@ -44,11 +50,13 @@ public struct JournalPusher: Sendable {
     /// The hall lacks events this journal marked synced (its database was restored from an
     /// older copy): mark them unsynced so that the next batches carry them again.
     func resend(after sequence: Int64) async throws {
+        guard !unfillableGaps.withLock({ $0.contains(sequence) }) else { return }
         let (reset, stillHeld) = try await journal.markUnsynced(after: sequence)
         if reset > 0 {
             logger.warning("The hall lacks events it had acknowledged; sending them again", metadata: ["hall.contiguous": "\(sequence)", "sync.resent": "\(reset)"])
         }
         if !stillHeld {
+            unfillableGaps.withLock { _ = $0.insert(sequence) }
             logger.error("The hall lacks event \(sequence + 1), which this kiosk already pruned; the hall's copy has a gap there. Restore the hall's database from a newer backup.", metadata: ["hall.contiguous": "\(sequence)"])
         }
     }

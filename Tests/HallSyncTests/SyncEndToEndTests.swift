@@ -235,4 +235,38 @@ import Testing
         #expect(await kioskd.stop() == 0)
         _ = await hall.stop()
     }
+
+    /// Should, when the hall lost events this kiosk already pruned, send what it still holds
+    /// once, log the gap, and not loop re-sending the same events
+    @Test func unfillableGapDoesNotLoop() async throws {
+        let hall = try HallInstance()
+        try await hall.enroll("K-GAP")
+        try await hall.start()
+        let directory = try TemporaryDirectory()
+        let kioskd = try await KioskdInstance(kioskID: "K-GAP", extraConfig: hall.syncTable(for: "K-GAP", extra: "retention_days = 0\nretry_max_seconds = 1"), directory: directory, hallURL: hall.url)
+        let journal = try Journal(path: kioskd.journalPath, kioskID: "K-GAP")
+        for _ in 0..<10 { try await journal.append(JournalEventKind(rawValue: "session.started"), payload: [String: String]()) }
+        #expect(try await kioskd.kioskctl(["sync", "now"]).status == 0)
+        #expect(await hall.stop() == 0)
+        try Self.copyDatabase(hall, to: directory.file("backup"))
+        try await hall.start()
+        for _ in 0..<10 { try await journal.append(JournalEventKind(rawValue: "session.started"), payload: [String: String]()) }
+        #expect(try await kioskd.kioskctl(["sync", "now"]).status == 0)
+        #expect(try await journal.counts().total == 0)  // all synced and pruned (retention 0)
+        #expect(await hall.stop() == 0)
+        try Self.restoreDatabase(hall, from: directory.file("backup"))  // the hall loses events 12...21
+        try await hall.start()
+
+        for _ in 0..<5 { try await journal.append(JournalEventKind(rawValue: "session.started"), payload: [String: String]()) }
+        let now = try await kioskd.kioskctl(["sync", "now"])
+        #expect(now.status == 0, "\(now.standardOutput)")
+        #expect(try await journal.counts().unsynced == 0)
+        let held = try HallDatabase(path: hall.databasePath).events(kioskID: "K-GAP").map(\.sequence)
+        #expect(held == Array(1...11) + Array(22...26))
+        let log = kioskd.process.standardError
+        #expect(log.contains("The hall lacks event 12, which this kiosk already pruned"))
+        try journal.close()
+        #expect(await kioskd.stop() == 0)
+        _ = await hall.stop()
+    }
 }
