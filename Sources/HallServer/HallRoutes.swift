@@ -40,6 +40,8 @@ struct HallRoutes: Sendable {
         } catch where error.code == .conflict {
             context.logger.warning("Refused a batch that contradicts stored events", metadata: ["kiosk.id": "\(kioskID)", "error": "\(error.message)"])
             throw HallFailure(.conflict, .conflict, error.message)
+        } catch where error.code == .notEnrolled {
+            throw HallFailure(.forbidden, .unauthenticated, error.message)
         } catch {
             context.logger.error("Unable to store a batch", metadata: ["kiosk.id": "\(kioskID)", "error": "\(error.message)"])
             throw HallFailure(.serviceUnavailable, .internalError, error.message)
