@@ -7,7 +7,8 @@ actor SyncStatusBoard {
     private(set) var status: SyncStatus
     private var roundsCompleted = 0
     private var roundInProgress = false
-    private var roundWaiters: [(target: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    private var roundWaiters: [(id: Int, target: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    private var nextWaiterID = 0
 
     init(hallURL: String) {
         status = SyncStatus(enabled: true, hallURL: hallURL, state: "idle")
@@ -48,9 +49,22 @@ actor SyncStatusBoard {
         roundsCompleted + (roundInProgress ? 2 : 1)
     }
 
+    /// Returns once round `target` has ended, or when the calling task is cancelled (kioskd
+    /// stopping while `sync now` waits must not hang the control server).
     func waitForRound(_ target: Int) async {
-        guard roundsCompleted < target else { return }
-        await withCheckedContinuation { roundWaiters.append((target, $0)) }
+        guard roundsCompleted < target, !Task.isCancelled else { return }
+        nextWaiterID += 1
+        let id = nextWaiterID
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { roundWaiters.append((id, target, $0)) }
+        } onCancel: {
+            Task { await self.cancelWaiter(id) }
+        }
+    }
+
+    private func cancelWaiter(_ id: Int) {
+        guard let index = roundWaiters.firstIndex(where: { $0.id == id }) else { return }
+        roundWaiters.remove(at: index).continuation.resume()
     }
 
     func acknowledged(_ sequence: Int64) { status.hallAcknowledgedSequence = sequence }

@@ -70,3 +70,27 @@ struct BatchSizeTests {
         #expect(JournalPusher.capped([event(1, bytes: 5_000_000)]).count == 1)
     }
 }
+
+/// `sync now` waits for rounds on the status board.
+struct SyncStatusBoardTests {
+    /// Should release a task waiting for a round when that task is cancelled (kioskd stopping)
+    @Test func cancelledWaitReturns() async {
+        let board = SyncStatusBoard(hallURL: "https://127.0.0.1:1")
+        let target = await board.nextRoundTarget()
+        let waiting = Task { await board.waitForRound(target) }
+        try? await Task.sleep(for: .milliseconds(10))
+        waiting.cancel()
+        await waiting.value  // would hang without cancellation support
+    }
+
+    /// Should release a waiter when its round ends
+    @Test func roundEndReleasesWaiter() async {
+        let board = SyncStatusBoard(hallURL: "https://127.0.0.1:1")
+        let target = await board.nextRoundTarget()
+        async let waited: Void = board.waitForRound(target)
+        await board.roundStarted(at: Date())
+        await board.roundSucceeded(at: Date())
+        await waited
+        #expect(await board.status.state == "idle")
+    }
+}
