@@ -17,7 +17,7 @@ public final class HallInstance: @unchecked Sendable {
     public init(directory: TemporaryDirectory? = nil, extraArguments: [String] = [], environment: [String: String] = [:]) throws {
         self.directory = try directory ?? TemporaryDirectory("kiosk-hall-test")
         stateDirectory = self.directory.file("hall-state")
-        port = try FreePort.find()
+        port = try FreePort.pick()
         self.extraArguments = extraArguments
         self.environment = environment
     }
@@ -70,26 +70,5 @@ public final class HallInstance: @unchecked Sendable {
     public struct HallFailure: Error, CustomStringConvertible {
         public var log: String
         public var description: String { "kiosk-hall failed; its log:\n\(log)" }
-    }
-}
-
-/// A TCP port on 127.0.0.1 that was free a moment ago: bound to port 0, read back, closed.
-public enum FreePort {
-    public static func find() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
