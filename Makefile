@@ -19,14 +19,15 @@ test: build
 	swift build --build-tests
 	swift test
 
-# kioskd on simulated hardware (scripts/run-dev.sh): kiosk-sim's ID card reader on a pty, state
-# in .run/ in the checkout. Ctrl-C stops it cleanly.
+# kioskd on simulated hardware with a local hall (scripts/run-dev.sh): kiosk-hall, kiosk-sim's ID
+# card reader on a pty and its receipt printer on TCP, state in .run/ in the checkout. Ctrl-C
+# stops it all cleanly.
 run: build
 	scripts/run-dev.sh
 
-# The simulated receipt printer dev/kioskd.toml prints to (tcp:127.0.0.1:9100); tickets land in
-# .run/paper/ as PNG files. In another terminal: .build/debug/kiosk-sim printer control
-# --control .run/printer.sock paper-out (or cover-open, jam, ready, ...).
+# The simulated receipt printer alone (make run starts it too); tickets land in .run/paper/ as PNG
+# files. In another terminal: .build/debug/kiosk-sim printer control --control .run/printer.sock
+# paper-out (or cover-open, jam, ready, ...).
 sim-printer: build
 	@mkdir -p .run/paper
 	.build/debug/kiosk-sim printer run --port 9100 --output .run/paper --control .run/printer.sock

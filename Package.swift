@@ -8,6 +8,11 @@ let package = Package(
         .executable(name: "kioskd", targets: ["kioskd"]),
         .executable(name: "kioskctl", targets: ["kioskctl"]),
         .executable(name: "kiosk-sim", targets: ["kiosk-sim"]),
+        .executable(name: "kiosk-hall", targets: ["kiosk-hall"]),
+        .library(name: "HallProtocol", targets: ["HallProtocol"]),
+        // For the benchmarks package: the sync client and the hall server as libraries.
+        .library(name: "HallSync", targets: ["HallSync"]),
+        .library(name: "HallServer", targets: ["HallServer"]),
         .library(name: "Journal", targets: ["Journal"]),
         .library(name: "DeviceDrivers", targets: ["DeviceDrivers"]),
         .library(name: "KioskSimulation", targets: ["KioskSimulation"]),
@@ -19,7 +24,14 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Sync with the hall: the hall's server, the kiosk's client, per-kiosk certificates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C system libraries, installed from Debian packages by scripts/install-deps.sh.
@@ -50,12 +62,46 @@ let package = Package(
         .target(name: "Graphics", dependencies: ["CFreeType", "CQRencode", "CPNG"]),
         // Simulated devices' behaviour, shared by kiosk-sim and the tests.
         .target(name: "KioskSimulation", dependencies: ["DeviceDrivers", "KioskCore"]),
+        // Sync with the hall: wire types (no logic), the kiosk's client, the hall's server.
+        .target(name: "HallProtocol"),
+        .target(
+            name: "HallSync",
+            dependencies: [
+                "HallProtocol", "Journal", "ControlProtocol",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "HallServer",
+            dependencies: [
+                "HallProtocol", "KioskCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Executables: wiring only.
         .executableTarget(
             name: "kioskd",
             dependencies: [
                 "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskCore",
+                "HallSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -74,6 +120,17 @@ let package = Package(
             name: "kiosk-sim",
             dependencies: ["KioskSimulation", "DeviceDrivers", "Graphics", "ControlProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "kiosk-hall",
+            dependencies: [
+                "HallServer", "KioskLogging", "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // A test fixture: appends journal events until killed, for the power-cut and kill -9 tests.
         .executableTarget(name: "journal-crash-probe", dependencies: ["Journal"], path: "Tests/Fixtures/journal-crash-probe"),
 
@@ -86,6 +143,19 @@ let package = Package(
         .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskCore", "KioskSimulation", "KioskTestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "KioskTestSupport"]),
+        .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol", "Journal"]),
+        .testTarget(
+            name: "HallSyncTests",
+            dependencies: [
+                "HallProtocol", "HallSync", "Journal", "ControlProtocol", "KioskTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         // Helpers shared by the test targets: temp directories, running the built executables.
         .target(name: "KioskTestSupport", dependencies: ["ControlProtocol"], path: "Tests/KioskTestSupport"),
     ],

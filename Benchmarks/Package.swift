@@ -44,6 +44,21 @@ let package = Package(
             path: "Benchmarks/PrintingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // 100,000 events from one kiosk to the hall over loopback mutual TLS, and the hall's
+        // ingest rate with several kiosks at once.
+        .executableTarget(
+            name: "SyncBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Journal", package: "kioskd"),
+                .product(name: "HallSync", package: "kioskd"),
+                .product(name: "HallServer", package: "kioskd"),
+                .product(name: "HallProtocol", package: "kioskd"),
+                "CSQLiteRaw",
+            ],
+            path: "Benchmarks/SyncBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,13 +25,16 @@ public struct ControlResponse: Codable, Sendable, Equatable {
     public var cardReader: CardReaderStatus?
     /// Answers printer-status and printer-test.
     public var printers: [PrinterReport]?
+    /// The answer to "sync.status" and "sync.now".
+    public var sync: SyncStatus?
 
-    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil, printers: [PrinterReport]? = nil) {
+    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil, printers: [PrinterReport]? = nil, sync: SyncStatus? = nil) {
         self.ok = ok
         self.error = error
         self.status = status
         self.cardReader = cardReader
         self.printers = printers
+        self.sync = sync
     }
 
     public static func failure(_ code: ControlFailure.Code, _ message: String) -> ControlResponse {

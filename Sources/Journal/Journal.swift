@@ -9,7 +9,8 @@ import KioskCore
 public final class Journal: Sendable {
     public let path: String
     public let kioskID: String
-    private let pool: DatabasePool
+    // Internal, not private: the sync extensions in Journal+Sync.swift use it.
+    let pool: DatabasePool
 
     /// Opens (creating if needed) the journal at `path` for `kioskID`.
     ///

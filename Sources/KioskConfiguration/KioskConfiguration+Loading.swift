@@ -52,6 +52,7 @@ extension KioskConfiguration {
         if var devicesTable = try reader.optionalTable("devices") {
             devices = try DeviceSections.parse(&devicesTable, baseDirectory: baseDirectory)
         }
+        let sync = try SyncSettings.read(from: &reader, baseDirectory: baseDirectory, hallURL: hallURL)
         try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the keys kioskd knows")
 
         return KioskConfiguration(
@@ -62,7 +63,8 @@ extension KioskConfiguration {
             technicianGroup: technicianGroup,
             hallURL: hallURL,
             logLevel: logLevelName.flatMap(LogLevel.init(rawValue:)) ?? .info,
-            devices: devices
+            devices: devices,
+            sync: sync
         )
     }
 

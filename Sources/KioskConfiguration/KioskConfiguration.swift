@@ -18,6 +18,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var logLevel: LogLevel
     /// The devices this kiosk drives, from the `[devices.*]` tables.
     public var devices: DeviceSections
+    /// `[sync]`: how to reach the hall; nil disables sync.
+    public var sync: SyncSettings? = nil
 
     public enum LogLevel: String, Sendable, CaseIterable {
         case trace, debug, info, notice, warning, error, critical

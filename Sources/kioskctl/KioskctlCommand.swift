@@ -18,8 +18,9 @@ struct KioskctlCommand: AsyncParsableCommand {
               kioskctl card read --device /dev/ttyUSB0
               kioskctl printer status
               kioskctl printer test receipt
+              kioskctl sync status
             """,
         version: KioskVersion.current,
-        subcommands: [Status.self, Card.self, Printer.self],
+        subcommands: [Status.self, Card.self, Printer.self, Sync.self],
         defaultSubcommand: Status.self)
 }

@@ -118,8 +118,10 @@ struct ControlServer: Service {
                 return .failure(.notConfigured, "This kiosk has no printers configured ([devices.printers.NAME] in \(statusSource.configuration.sourcePath)).")
             }
             return await printerCommands.answer(request)
+        case ControlRequest.syncStatus.command, ControlRequest.syncNow.command:
+            return await SyncCommands.answer(request, sync: statusSource.sync, hallURL: statusSource.configuration.hallURL)
         default:
-            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status, printer-status, printer-test.")
+            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status, printer-status, printer-test, sync.status, sync.now.")
         }
     }
 

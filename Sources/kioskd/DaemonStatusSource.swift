@@ -1,5 +1,6 @@
 import ControlProtocol
 import Foundation
+import HallSync
 import Journal
 import KioskConfiguration
 import KioskCore
@@ -16,6 +17,8 @@ struct DaemonStatusSource: Sendable {
     var devices: [any DeviceStatusReporting] = []
     /// The card reader's monitor, for `kioskctl card status`; nil when none is configured.
     var cardReader: CardReaderMonitor?
+    /// The journal's sync with the hall; nil when `[sync]` is not configured.
+    var sync: HallSyncService? = nil
 
     func deviceSummaries() async -> [DeviceSummary] {
         var summaries: [DeviceSummary] = []

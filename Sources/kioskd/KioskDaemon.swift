@@ -4,6 +4,7 @@ import Glibc
 import ControlProtocol
 import DeviceDrivers
 import Foundation
+import HallSync
 import Journal
 import KioskConfiguration
 import KioskCore
@@ -42,6 +43,15 @@ struct KioskDaemon {
         let printers = configuration.devices.printers.map { PrinterService(configuration: $0, kioskID: configuration.kioskID, journal: journal, logger: logger) }
         statusSource.devices += printers as [any DeviceStatusReporting]
         deviceServices += printers as [any Service]
+        // After the devices: the heartbeat reports the devices the status source knows by now.
+        let sync: HallSyncService?
+        do {
+            sync = try await HallSyncSetup.make(configuration: configuration, journal: journal, statusSource: statusSource, logger: logger)
+        } catch {
+            try? await closeJournal(journal)
+            throw error
+        }
+        statusSource.sync = sync
 
         var control: ControlServer
         do {
@@ -61,6 +71,7 @@ struct KioskDaemon {
         try await recordStart(in: journal)
 
         var services: [any Service] = [control] + deviceServices
+        if let sync { services.append(sync) }
         if let notifier = SystemdNotifier.fromEnvironment() {
             services.append(SystemdNotifierService(
                 notifier: notifier,

@@ -16,13 +16,16 @@ public final class KioskdInstance: @unchecked Sendable {
     /// - Parameters:
     ///   - extraConfig: TOML lines appended to the generated configuration.
     ///   - environment: added to kioskd's environment (e.g. WATCHDOG_USEC).
-    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", extraConfig: String = "", environment: [String: String] = [:], directory: TemporaryDirectory? = nil) async throws {
+    ///   - extraConfig: TOML lines appended to the generated configuration (e.g. a `[sync]` table
+    ///     from `HallInstance.syncTable`).
+    ///   - hallURL: the hall to sync with.
+    public init(kioskID: String = "K-TEST", technicianGroup: String = "kiosk-tech", extraConfig: String = "", environment: [String: String] = [:], directory: TemporaryDirectory? = nil, hallURL: String = "https://127.0.0.1:8443") async throws {
         self.directory = try directory ?? TemporaryDirectory()
         stateDirectory = self.directory.file("state")
         socketPath = self.directory.file("control.sock")
         configPath = try self.directory.write("kioskd.toml", """
             kiosk_id = "\(kioskID)"
-            hall_url = "https://127.0.0.1:8443"
+            hall_url = "\(hallURL)"
             state_directory = "state"
             control_socket = "control.sock"
             technician_group = "\(technicianGroup)"

@@ -1,0 +1,46 @@
+import Foundation
+import HallProtocol
+import Hummingbird
+
+/// What a kiosk asks the hall on a citizen's behalf: a queue number, a case's progress.
+struct CounterRoutes: Sendable {
+    let store: HallStore
+    let catalog: HallCatalog
+
+    func register(in router: Router<HallRequestContext>) {
+        router.post("/v1/kiosks/:kiosk/tickets") { request, context in await HallRoutes.respond(request) { try await postTicket(request, context) } }
+        router.get("/v1/progress/:case") { request, context in await HallRoutes.respond(request) { try await getProgress(request, context) } }
+    }
+
+    private func postTicket(_ request: Request, _ context: HallRequestContext) async throws -> Response {
+        let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
+        try HallRoutes.checkPath(context, kioskID: kioskID)
+        let ticket = try await HallRoutes.decodeBody(TicketRequest.self, request, kioskID: kioskID)
+        guard ticket.kioskID == kioskID else {
+            throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the ticket request is for '\(ticket.kioskID)'.")
+        }
+        guard UUID(uuidString: ticket.requestID) != nil else {
+            throw HallFailure(.unprocessableContent, .malformed, "requestID must be a UUID, got '\(ticket.requestID.prefix(64))'.")
+        }
+        guard MorningReport.interval(of: ticket.forDate, calendar: Calendar(identifier: .gregorian)) != nil else {
+            throw HallFailure(.unprocessableContent, .malformed, "forDate must look like 2026-03-02, got '\(ticket.forDate.prefix(20))'.")
+        }
+        let categories = catalog.catalog.ticketCategories.map(\.prefix)
+        guard categories.contains(ticket.category) else {
+            throw HallFailure(.unprocessableContent, .malformed, "Unknown ticket category '\(ticket.category.prefix(16))'; the hall's catalog has \(categories.isEmpty ? "none" : categories.joined(separator: ", ")).")
+        }
+        return JSONResponse.make(try await store.assignTicket(ticket))
+    }
+
+    private func getProgress(_ request: Request, _ context: HallRequestContext) async throws -> Response {
+        _ = try await KioskAuthentication.kioskID(of: context, store: store)
+        let caseNumber = context.parameters.get("case") ?? ""
+        guard !caseNumber.isEmpty, caseNumber.count <= 64, caseNumber.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw HallFailure(.badRequest, .malformed, "A case number is 1 to 64 letters, digits or '-'.")
+        }
+        guard let progress = try await store.progress(caseNumber: caseNumber) else {
+            throw HallFailure(.notFound, .notFound, "The hall has no case '\(caseNumber)'. Check the number on the receipt.")
+        }
+        return JSONResponse.make(progress)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import HallProtocol
+import KioskCore
+
+/// Checks a batch before anything is stored: one kiosk (the certificate's), consecutive
+/// sequences, well-formed ids, kinds and payloads, no full ID numbers. Pure; no I/O.
+enum EventBatchValidator {
+    static func validate(_ batch: EventBatch, certifiedKioskID: String, pathKioskID: String) throws(HallFailure) {
+        guard batch.protocolVersion == HallProtocol.version else {
+            throw HallFailure(.badRequest, .unsupportedVersion, "The batch speaks protocol version \(batch.protocolVersion); this hall speaks \(HallProtocol.version). Update kiosk-hall or kioskd so that both match.")
+        }
+        guard pathKioskID == certifiedKioskID, batch.kioskID == certifiedKioskID else {
+            throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(certifiedKioskID)', but the request is for kiosk '\(batch.kioskID)' (path '\(pathKioskID)'). A kiosk may only send its own events; check kiosk_id and the certificate in the kiosk's configuration.")
+        }
+        guard batch.events.count <= HallProtocol.maximumBatchEvents else {
+            throw HallFailure(.contentTooLarge, .tooLarge, "The batch holds \(batch.events.count) events; at most \(HallProtocol.maximumBatchEvents) are accepted. Lower [sync] batch_size.")
+        }
+        var expected: Int64? = nil
+        for event in batch.events {
+            guard event.sequence >= 1 else {
+                throw HallFailure(.unprocessableContent, .malformed, "Event sequence \(event.sequence) is not positive; sequences start at 1.")
+            }
+            if let expected, event.sequence != expected {
+                throw HallFailure(.unprocessableContent, .malformed, "The batch's sequences are not consecutive: \(event.sequence) follows \(expected - 1). Send events in journal order with no gaps.")
+            }
+            expected = event.sequence + 1
+            guard UUID(uuidString: event.id) != nil else {
+                throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence) has a malformed id '\(event.id.prefix(64))'; expected a UUID.")
+            }
+            guard isKind(event.kind) else {
+                throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence) has a malformed kind '\(event.kind.prefix(64))'; expected lowercase dotted words like 'ticket.issued'.")
+            }
+            guard event.payload.utf8.count <= HallProtocol.maximumPayloadBytes else {
+                throw HallFailure(.contentTooLarge, .tooLarge, "Event \(event.sequence)'s payload is \(event.payload.utf8.count) bytes; at most \(HallProtocol.maximumPayloadBytes) are accepted.")
+            }
+            guard isJSONObject(event.payload) else {
+                throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence)'s payload is not a JSON object.")
+            }
+            guard PersonalData.firstResidentIDNumber(in: event.payload) == nil else {
+                throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence)'s payload holds a full ID number; the hall refuses to store it. Nothing of the batch was stored.")
+            }
+        }
+    }
+
+    private static func isKind(_ kind: String) -> Bool {
+        guard !kind.isEmpty, kind.utf8.count <= 64 else { return false }
+        return kind.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isJSONObject(_ text: String) -> Bool {
+        guard let data = text.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) else { return false }
+        return object is [String: Any]
+    }
+}

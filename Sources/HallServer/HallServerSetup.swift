@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+
+/// Builds the hall's HTTPS application: mutual TLS (kiosks present certificates from the hall's
+/// CA), the protocol routes and the morning report page.
+public enum HallServerSetup {
+    public static func makeApplication(
+        store: HallStore, credentials: HallCredentials, catalog: HallCatalog,
+        host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void
+    ) throws -> some ApplicationProtocol {
+        let router = Router(context: HallRequestContext.self)
+        HallRoutes(store: store, catalog: catalog).register(in: router)
+        CounterRoutes(store: store, catalog: catalog).register(in: router)
+        ReportRoutes(store: store).register(in: router)
+
+        var tls = TLSConfiguration.makeServerConfiguration(
+            certificateChain: try NIOSSLCertificate.fromPEMFile(credentials.serverCertificatePath).map { .certificate($0) },
+            privateKey: .privateKey(try NIOSSLPrivateKey(file: credentials.serverKeyPath, format: .pem)))
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(credentials.caCertificatePath))
+        // A certificate that is presented must chain to the hall's CA, or the handshake fails.
+        // None at all is let through so that the report page works in a browser and the kiosk
+        // routes can answer 401 with a message instead of a bare TLS alert.
+        tls.certificateVerification = .optionalVerification
+        return Application(
+            router: router,
+            server: try .tls(.http1(), tlsConfiguration: tls),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "kiosk-hall"),
+            onServerRunning: onServerRunning,
+            logger: logger)
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import HallProtocol
+import HallServer
+
+struct ImportProgress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-progress",
+        abstract: "Load case progress records (a JSON array exported from the case system) for kiosks' progress inquiries.",
+        discussion: """
+            Each record: {"caseNumber": "QJ-2026-000123", "status": "ready for pickup",
+            "nextStep": "Collect at window 12 with your ID card", "updatedAtMs": 1772409600000}.
+            Records with a known case number replace the old one. Either every record is loaded or none.
+            """)
+
+    @OptionGroup var state: StateOptions
+
+    @Argument(help: ArgumentHelp("The JSON file.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let records: [CaseProgress]
+        do {
+            records = try JSONDecoder().decode([CaseProgress].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            FileHandle.standardError.write(Data("kiosk-hall: '\(file)' is not a JSON array of case progress records: \(error). Nothing was imported.\n".utf8))
+            throw ExitCode(65)
+        }
+        let store = try HallStore(path: state.databasePath)
+        defer { try? store.close() }
+        try store.importProgress(records)
+        print("Imported \(records.count) case progress records.")
+    }
+}

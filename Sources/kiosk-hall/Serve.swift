@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import HallServer
+import KioskLogging
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the kiosks over HTTPS with mutual TLS until SIGTERM or SIGINT.",
+        discussion: """
+            Creates the hall's CA and server certificate in <state-directory>/tls on first start.
+            Prints 'kiosk-hall listening on HOST:PORT' once it accepts connections.
+            """)
+
+    @OptionGroup var state: StateOptions
+
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
+    var host = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("The TCP port; 0 picks a free one.", valueName: "port"))
+    var port = 8443
+
+    @Option(name: .customLong("server-name"), help: ArgumentHelp("A host name or IPv4 address the kiosks use in hall_url; repeat for several. Only used when the server certificate is first created.", valueName: "name"))
+    var serverNames: [String] = ["localhost", "127.0.0.1"]
+
+    @Option(help: ArgumentHelp("The catalog (JSON) to serve to kiosks.", valueName: "path"))
+    var catalog: String?
+
+    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("Please give a port from 0 to 65535.") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Please give a log level: trace, debug, info, notice, warning, error or critical.") }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in KioskLogHandler(label: label, level: level) }
+        let logger = Logger(label: "kiosk-hall")
+
+        let (store, credentials, catalog) = try await openState(logger: logger)
+        let host = host
+        let application = try HallServerSetup.makeApplication(
+            store: store, credentials: credentials, catalog: catalog, host: host, port: port, logger: logger,
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                logger.info("kiosk-hall ready", metadata: ["listen.address": "\(host):\(port)"])
+                // Tests and `make run` wait for this line on stdout.
+                FileHandle.standardOutput.write(Data("kiosk-hall listening on \(host):\(port)\n".utf8))
+            })
+        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        try await group.run()
+        try await NIOThreadPool.singleton.runIfActive { try store.close() }
+        logger.info("kiosk-hall stopped cleanly")
+    }
+
+    /// Opens the database and prepares the certificates; blocking, so on NIO's thread pool.
+    private func openState(logger: Logger) async throws -> (HallStore, HallCredentials, HallCatalog) {
+        let state = state, serverNames = serverNames, catalogPath = catalog
+        do {
+            return try await NIOThreadPool.singleton.runIfActive {
+                try FileManager.default.createDirectory(atPath: state.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+                let credentials = HallCredentials(directory: state.credentialsDirectory)
+                try credentials.prepare(serverNames: serverNames)
+                let store = try HallStore(path: state.databasePath)
+                let catalog = try catalogPath.map(HallCatalog.load(from:)) ?? .empty
+                return (store, credentials, catalog)
+            }
+        } catch {
+            logger.critical("kiosk-hall cannot start: \(error)", metadata: ["state.directory": "\(state.stateDirectory)"])
+            throw ExitCode(1)
+        }
+    }
+}

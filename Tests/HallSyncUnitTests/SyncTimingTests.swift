@@ -1,0 +1,96 @@
+import Foundation
+import HallProtocol
+import Journal
+import Testing
+@testable import HallSync
+
+/// The sync client's timing parts, with no network and no clock waits.
+struct SyncTimingTests {
+    /// Should double the wait from 1 s up to the maximum, each wait within its upper half
+    @Test func backoffGrowsWithJitterUpToTheMaximum() {
+        var backoff = SyncBackoff(maximum: .seconds(10))
+        var generator = SystemRandomNumberGenerator()
+        let ceilings: [Int] = [1000, 2000, 4000, 8000, 10000, 10000]
+        for ceiling in ceilings {
+            let delay = backoff.nextDelay(using: &generator) / .milliseconds(1)
+            #expect(delay >= Double(ceiling / 2) && delay <= Double(ceiling), "ceiling \(ceiling)")
+        }
+        backoff.reset()
+        #expect(backoff.nextDelay(using: &generator) <= .seconds(1))
+    }
+
+    /// Should schedule the reconciliation for later today, or tomorrow once the time has passed
+    @Test func morningScheduleNextOccurrence() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let schedule = MorningSchedule(hour: 6, minute: 30)
+        // 2026-03-02 05:00 in Shanghai = 2026-03-01 21:00 UTC.
+        let early = Date(timeIntervalSince1970: 1_772_398_800)
+        #expect(schedule.next(after: early, calendar: calendar) == early.addingTimeInterval(5400))
+        let late = early.addingTimeInterval(5400)  // exactly 06:30: the next one is tomorrow
+        #expect(schedule.next(after: late, calendar: calendar) == late.addingTimeInterval(86400))
+    }
+
+    /// Should let one pending signal through at once, and coalesce several into one
+    @Test func wakeSignalCoalesces() async {
+        let signal = WakeSignal()
+        signal.signal()
+        signal.signal()
+        await signal.wait()  // returns at once: a signal is pending
+        // No signal pending now: a bounded wait must time out rather than return early for free.
+        let start = ContinuousClock.now
+        await signal.wait(upTo: .milliseconds(50))
+        #expect(ContinuousClock.now - start >= .milliseconds(50))
+    }
+
+    /// Should wake a task that waits when another task signals
+    @Test func wakeSignalWakesAWaiter() async {
+        let signal = WakeSignal()
+        async let woken: Void = signal.wait()
+        try? await Task.sleep(for: .milliseconds(10))
+        signal.signal()
+        await woken
+    }
+}
+
+/// Batches stay under the hall's body limit whatever the events' sizes.
+struct BatchSizeTests {
+    func event(_ sequence: Int64, bytes: Int) -> JournalEvent {
+        JournalEvent(sequence: sequence, id: UUID(), kind: .init(rawValue: "form.printed"), occurredAt: Date(), payload: "{\"t\":\"" + String(repeating: "x", count: bytes) + "\"}", syncedAt: nil)
+    }
+
+    /// Should cut a batch of large events short, keep small batches whole, and never send none
+    @Test func capsLargeBatches() {
+        let large = (1...500).map { event($0, bytes: 15_000) }
+        let capped = JournalPusher.capped(large)
+        #expect(capped.count > 0 && capped.count < 500)
+        #expect(capped.map { $0.payload.utf8.count * 2 + 160 }.reduce(0, +) <= HallProtocol.maximumBodyBytes)
+        let small = (1...500).map { event($0, bytes: 50) }
+        #expect(JournalPusher.capped(small).count == 500)
+        #expect(JournalPusher.capped([event(1, bytes: 5_000_000)]).count == 1)
+    }
+}
+
+/// `sync now` waits for rounds on the status board.
+struct SyncStatusBoardTests {
+    /// Should release a task waiting for a round when that task is cancelled (kioskd stopping)
+    @Test func cancelledWaitReturns() async {
+        let board = SyncStatusBoard(hallURL: "https://127.0.0.1:1")
+        let target = await board.nextRoundTarget()
+        let waiting = Task { await board.waitForRound(target) }
+        try? await Task.sleep(for: .milliseconds(10))
+        waiting.cancel()
+        await waiting.value  // would hang without cancellation support
+    }
+
+    /// Should release a waiter when its round ends
+    @Test func roundEndReleasesWaiter() async {
+        let board = SyncStatusBoard(hallURL: "https://127.0.0.1:1")
+        let target = await board.nextRoundTarget()
+        async let waited: Void = board.waitForRound(target)
+        await board.roundStarted(at: Date())
+        await board.roundSucceeded(at: Date())
+        await waited
+        #expect(await board.status.state == "idle")
+    }
+}
