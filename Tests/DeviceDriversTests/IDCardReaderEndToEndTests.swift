@@ -73,6 +73,15 @@ struct IDCardTransportTests {
         #expect(notTTY?.message.contains("is not a serial device") == true)
     }
 
+    /// Should answer garbage on the simulator's control socket with an error and change nothing
+    @Test func simulatorControlGarbage() async throws {
+        let sim = try await KioskSimIDCard(card: "resident")
+        for garbage in ["place nobody", "fault lightning", "status zz", "slow -5", "", "\u{1}\u{2}", String(repeating: "x", count: 5000)] {
+            #expect(throws: KioskSimIDCard.KioskSimFailure.self) { try sim.send(garbage) }
+        }
+        #expect(try sim.send("state").contains("card=present"))
+    }
+
     /// Should keep a second opener out while the reader is open
     @Test func exclusiveOpen() async throws {
         let sim = try await KioskSimIDCard()
