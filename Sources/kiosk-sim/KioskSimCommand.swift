@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// Simulated kiosk hardware for development, demos and tests: each device is a subcommand that
 /// runs a real process speaking the device's real protocol behind a real device node or socket.
@@ -8,4 +9,20 @@ struct KioskSimCommand: ParsableCommand {
         commandName: "kiosk-sim",
         abstract: "Simulated kiosk hardware behind real device nodes, for development, demos and tests.",
         subcommands: [IDCardSimCommand.self, PrinterSimulatorCommand.self, SendCommand.self])
+
+    static func main() {
+        // A parent that blocks signals in its threads (as Dispatch does) hands that mask to the
+        // processes it spawns; unblock them so that SIGTERM and SIGINT stop the simulator.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

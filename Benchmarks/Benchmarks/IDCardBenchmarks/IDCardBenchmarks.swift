@@ -88,7 +88,8 @@ final class PacedSimulator {
     }
 
     func stop() {
-        process.terminate()
+        // SIGKILL: a child started by Foundation's Process may inherit a blocked SIGTERM.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
 }
