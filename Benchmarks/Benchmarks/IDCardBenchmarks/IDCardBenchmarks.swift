@@ -7,7 +7,7 @@ import KioskSimulation
 /// whole card read (find, select, read) through a pty paced at 115200 baud against the wire
 /// time of the bytes exchanged (1359 bytes, 10 bits each: 117.97 ms).
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .microseconds, maxDuration: .seconds(5))
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal], timeUnits: .nanoseconds, maxDuration: .seconds(5))
 
     let frame = ReaderFrame.encodeResponse(status: .success, payload: IDCardReadResponse.encode(SampleCards.resident, photo: SampleCards.photo))
     precondition(frame.count == 1295)
