@@ -151,7 +151,6 @@ struct CardReport: Encodable {
         rows.append(("Validity", "\(validFrom ?? "?") to \(validUntil) (\(expired ? "EXPIRED" : "valid"))"))
         rows.append(("Reader", "\(device), SAM \(samID)"))
         rows.append(("Read time", "\(readMilliseconds) ms"))
-        let width = rows.map(\.0.count).max()!
-        return rows.map { String(repeating: " ", count: width - $0.0.count) + $0.0 + ": " + $0.1 }.joined(separator: "\n")
+        return FieldTable.render(rows)
     }
 }

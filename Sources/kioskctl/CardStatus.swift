@@ -49,7 +49,6 @@ struct CardStatus: ParsableCommand {
         if let lastError = reader.lastError {
             rows.append(("Last error", "\(reader.lastErrorAt.map(StatusTable.timestamp) ?? "?"): \(lastError)"))
         }
-        let width = rows.map(\.0.count).max()!
-        print(rows.map { String(repeating: " ", count: width - $0.0.count) + $0.0 + ": " + $0.1 }.joined(separator: "\n"))
+        print(FieldTable.render(rows))
     }
 }

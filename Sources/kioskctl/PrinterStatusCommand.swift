@@ -74,7 +74,6 @@ struct PrinterReportTable {
             ("Jobs", "\(report.printed) printed, \(report.failed) failed"),
         ]
         if let error = report.lastError { rows.append(("Last error", error)) }
-        let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { String(repeating: " ", count: width - $0.0.count) + $0.0 + ": " + $0.1 }.joined(separator: "\n")
+        return FieldTable.render(rows)
     }
 }

@@ -67,11 +67,7 @@ struct StatusTable {
         rows.append(("CUPS", "\(platform.cupsServer) (\(platform.cupsReachable ? "answers" : "not reachable"))"))
         rows.append(("FreeType", platform.freetypeVersion))
 
-        let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { name, value in
-            let label = name.isEmpty ? String(repeating: " ", count: width + 1) : String(repeating: " ", count: width - name.count) + name + ":"
-            return "\(label) \(value)"
-        }.joined(separator: "\n")
+        return FieldTable.render(rows)
     }
 
     private func journalLine() -> String {

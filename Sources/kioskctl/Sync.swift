@@ -99,8 +99,7 @@ struct SyncTable {
             rows.append(("Journal size", "\(used / 1024) KiB of \(limit / 1024 / 1024) MiB; \(status.prunedSinceStart) synced events pruned since start"))
         }
         if let warning = status.storageWarning { rows.append(("Warning", warning)) }
-        let width = rows.map(\.0.count).max() ?? 0
-        return rows.map { String(repeating: " ", count: width - $0.0.count) + $0.0 + ": " + $0.1 }.joined(separator: "\n")
+        return FieldTable.render(rows)
     }
 
     static func time(_ date: Date?) -> String {
