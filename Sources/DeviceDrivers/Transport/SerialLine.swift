@@ -5,16 +5,17 @@ import NIOPosix
 import Synchronization
 
 /// A serial tty (or a pty) opened raw, 8N1, non-blocking and exclusive. Calls that wait run on
-/// NIO's blocking pool, never on the Swift concurrency pool, and every wait is bounded.
+/// NIO's blocking pool, never on the Swift concurrency pool, and every wait is bounded by
+/// `NonBlockingDescriptor`'s poll deadlines.
 public final class SerialLine: Sendable {
     public let path: String
     public let baud: Int
-    private let descriptor: CInt
+    private let descriptor: NonBlockingDescriptor
     private let isClosed = Mutex(false)
 
     public static let supportedBauds = [9600, 19200, 38400, 57600, 115200]
 
-    private init(path: String, baud: Int, descriptor: CInt) {
+    private init(path: String, baud: Int, descriptor: NonBlockingDescriptor) {
         self.path = path
         self.baud = baud
         self.descriptor = descriptor
@@ -35,9 +36,16 @@ public final class SerialLine: Sendable {
         guard let speed = speed(for: baud) else {
             throw DeviceError(code: .protocolViolation, message: "Baud \(baud) is not supported for '\(path)'; use one of \(supportedBauds.map(String.init).joined(separator: ", ")).")
         }
-        // O_NOCTTY: a reader must never become kioskd's controlling terminal.
-        let fd = Glibc.open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw DeviceError.open(path, errno: errno) }
+        // O_NOCTTY (added by NonBlockingDescriptor.open): a reader must never become kioskd's
+        // controlling terminal.
+        let descriptor: NonBlockingDescriptor
+        do {
+            descriptor = try NonBlockingDescriptor.open(path, flags: O_RDWR)
+        } catch {
+            guard case .system(_, let code) = error else { throw DeviceError.open(path, errno: EIO) }
+            throw DeviceError.open(path, errno: code)
+        }
+        let fd = descriptor.rawValue
         do throws(DeviceError) {
             // TIOCEXCL keeps other non-root openers out; flock also keeps out root (kioskctl run
             // by a technician with sudo while kioskd reads the same reader).
@@ -64,10 +72,10 @@ public final class SerialLine: Sendable {
             }
             tcflush(fd, TCIOFLUSH)
         } catch {
-            Glibc.close(fd)
+            descriptor.close()
             throw error
         }
-        return SerialLine(path: path, baud: baud, descriptor: fd)
+        return SerialLine(path: path, baud: baud, descriptor: descriptor)
     }
 
     /// What a transaction ended with.
@@ -81,32 +89,23 @@ public final class SerialLine: Sendable {
     /// `timeout` passes. Runs on the blocking pool.
     /// - Parameter complete: fed everything received so far; returns nil while more is needed.
     public func transact<T: Sendable>(_ bytes: [UInt8], timeout: Duration, complete: @escaping @Sendable ([UInt8]) -> T?) async throws(DeviceError) -> Outcome<T> {
-        let fd = descriptor
+        let descriptor = descriptor
         let path = path
         do {
             return try await NIOThreadPool.singleton.runIfActive {
-                let deadline = ContinuousClock.now + timeout
-                tcflush(fd, TCIFLUSH)
-                try Self.writeAll(bytes, fd: fd, path: path, deadline: deadline)
-                var received: [UInt8] = []
-                var chunk = [UInt8](repeating: 0, count: 4096)
-                while true {
-                    if let result = complete(received) { return .completed(result) }
-                    guard let milliseconds = Self.millisecondsLeft(until: deadline) else { return .timedOut(received: received) }
-                    var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                    let ready = poll(&poller, 1, milliseconds)
-                    if ready < 0 {
-                        if errno == EINTR { continue }
-                        throw DeviceError.gone(path, errno: errno)
+                let deadline = NonBlockingDescriptor.now() + max(1, timeout.milliseconds)
+                tcflush(descriptor.rawValue, TCIFLUSH)
+                do throws(NonBlockingDescriptor.Failure) {
+                    try descriptor.writeAll(bytes, timeoutMilliseconds: deadline - NonBlockingDescriptor.now())
+                    var received: [UInt8] = []
+                    while true {
+                        if let result = complete(received) { return .completed(result) }
+                        let left = deadline - NonBlockingDescriptor.now()
+                        guard left > 0 else { return .timedOut(received: received) }
+                        received += try descriptor.read(maximum: 4096, timeoutMilliseconds: left)
                     }
-                    if ready == 0 { continue }
-                    let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-                    if count > 0 {
-                        received += chunk[0..<count]
-                    } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
-                        // EOF or EIO: the USB adapter was unplugged, or the pty's other end closed.
-                        throw DeviceError.gone(path, errno: count == 0 ? EIO : errno)
-                    }
+                } catch {
+                    throw Self.deviceError(error, path: path)
                 }
             }
         } catch let error as DeviceError {
@@ -116,39 +115,28 @@ public final class SerialLine: Sendable {
         }
     }
 
+    /// Only a write can time out: a read that times out returns nothing and the caller decides.
+    /// EOF and EIO mean the USB adapter was unplugged, or the pty's other end closed.
+    private static func deviceError(_ failure: NonBlockingDescriptor.Failure, path: String) -> DeviceError {
+        switch failure {
+        case .timedOut:
+            DeviceError(code: .timedOut, message: "'\(path)' does not accept data (output blocked); check the cable and the reader's power.")
+        case .closed:
+            .gone(path, errno: EIO)
+        case .system(_, let code):
+            .gone(path, errno: code)
+        }
+    }
+
     public func close() {
         let wasClosed = isClosed.withLock { closed in
             defer { closed = true }
             return closed
         }
-        if !wasClosed { Glibc.close(descriptor) }
+        if !wasClosed { descriptor.close() }
     }
 
     deinit { close() }
-
-    private static func writeAll(_ bytes: [UInt8], fd: CInt, path: String, deadline: ContinuousClock.Instant) throws(DeviceError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if written > 0 {
-                offset += written
-                continue
-            }
-            guard errno == EAGAIN || errno == EINTR else { throw DeviceError.gone(path, errno: errno) }
-            guard let milliseconds = millisecondsLeft(until: deadline) else {
-                throw DeviceError(code: .timedOut, message: "'\(path)' does not accept data (output blocked); check the cable and the reader's power.")
-            }
-            var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-            _ = poll(&poller, 1, milliseconds)
-        }
-    }
-
-    private static func millisecondsLeft(until deadline: ContinuousClock.Instant) -> Int32? {
-        let left = deadline - ContinuousClock.now
-        guard left > .zero else { return nil }
-        let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
-        return Int32(max(1, min(milliseconds, 60_000)))
-    }
 
     static func speed(for baud: Int) -> speed_t? {
         switch baud {
