@@ -18,22 +18,9 @@ struct CardStatus: ParsableCommand {
     var json = false
 
     func run() throws {
-        let client = connection.client()
-        let response: ControlResponse
-        do {
-            response = try client.send(.cardStatus)
-        } catch {
-            throw fail(error)
-        }
-        guard response.ok, let reader = response.cardReader else {
-            let failure = response.error ?? ControlFailure(code: .internalError, message: "no card reader status in the answer")
-            throw fail(.refused(socketPath: client.socketPath, failure))
-        }
+        let reader = try connection.client().answer(.cardStatus, \.cardReader, missing: "no card reader status in the answer")
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(reader), as: UTF8.self))
+            print(try jsonText(reader))
             return
         }
         var rows: [(String, String)] = [

@@ -46,3 +46,33 @@ func fail(_ error: ControlClientError) -> ExitCode {
     case let .refused(_, failure): return failure.code == .forbidden ? ExitCode(77) : ExitCode(1)
     }
 }
+
+extension ControlClient {
+    /// Sends `request`; a daemon that cannot be reached becomes kioskctl's error message and
+    /// exit status (see `fail`).
+    func request(_ request: ControlRequest) throws -> ControlResponse {
+        do {
+            return try send(request)
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Sends `request` and returns the part of a successful answer that `field` picks; a
+    /// refusal, or an answer without that part, becomes kioskctl's error message and exit status.
+    func answer<T>(_ request: ControlRequest, _ field: (ControlResponse) -> T?, missing: String) throws -> T {
+        let response = try self.request(request)
+        guard response.ok, let value = field(response) else {
+            throw fail(.refused(socketPath: socketPath, response.error ?? ControlFailure(code: .internalError, message: missing)))
+        }
+        return value
+    }
+}
+
+/// kioskctl's --json output: pretty, sorted keys, ISO-8601 dates, for scripts and jq.
+func jsonText(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}

@@ -20,22 +20,11 @@ struct PrinterStatusCommand: AsyncParsableCommand {
         if let uri = target.uri {
             reports = [try await Self.directReport(uri: uri, profile: target.profile(for: uri, configPath: connection.config))]
         } else {
-            let client = connection.client()
-            let response: ControlResponse
-            do {
-                response = try client.send(ControlRequest(command: ControlRequest.printerStatusCommand, arguments: target.arguments))
-            } catch {
-                throw fail(error)
-            }
-            guard response.ok, let printers = response.printers else {
-                throw fail(.refused(socketPath: client.socketPath, response.error ?? ControlFailure(code: .internalError, message: "no printers in the answer")))
-            }
-            reports = printers
+            let request = ControlRequest(command: ControlRequest.printerStatusCommand, arguments: target.arguments)
+            reports = try connection.client().answer(request, \.printers, missing: "no printers in the answer")
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(reports), as: UTF8.self))
+            print(try jsonText(reports))
         } else {
             print(reports.map { PrinterReportTable($0).render() }.joined(separator: "\n\n"))
         }

@@ -24,12 +24,7 @@ struct PrinterTestCommand: AsyncParsableCommand {
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: 90)
         var arguments = target.arguments ?? [:]
         arguments["page"] = page.rawValue
-        let response: ControlResponse
-        do {
-            response = try client.send(ControlRequest(command: ControlRequest.printerTestCommand, arguments: arguments))
-        } catch {
-            throw fail(error)
-        }
+        let response = try client.request(ControlRequest(command: ControlRequest.printerTestCommand, arguments: arguments))
         if response.ok {
             let name = response.printers?.first?.name ?? "printer"
             print("Printed a test \(page.rawValue) on '\(name)'.")

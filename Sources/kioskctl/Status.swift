@@ -17,22 +17,9 @@ struct Status: ParsableCommand {
     var json = false
 
     func run() throws {
-        let client = connection.client()
-        let response: ControlResponse
-        do {
-            response = try client.send(.status)
-        } catch {
-            throw fail(error)
-        }
-        guard response.ok, let status = response.status else {
-            let failure = response.error ?? ControlFailure(code: .internalError, message: "no status in the answer")
-            throw fail(.refused(socketPath: client.socketPath, failure))
-        }
+        let status = try connection.client().answer(.status, \.status, missing: "no status in the answer")
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+            print(try jsonText(status))
         } else {
             print(StatusTable(status).render())
         }

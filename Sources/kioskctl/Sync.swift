@@ -51,17 +51,7 @@ struct SyncNowCommand: ParsableCommand {
 enum SyncRequest {
     static func send(_ request: ControlRequest, connection: ConnectionOptions, timeoutSeconds: Int) throws -> SyncStatus {
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: timeoutSeconds)
-        let response: ControlResponse
-        do {
-            response = try client.send(request)
-        } catch {
-            throw fail(error)
-        }
-        guard response.ok, let status = response.sync else {
-            let failure = response.error ?? ControlFailure(code: .internalError, message: "no sync status in the answer; is kioskd older than kioskctl?")
-            throw fail(.refused(socketPath: client.socketPath, failure))
-        }
-        return status
+        return try client.answer(request, \.sync, missing: "no sync status in the answer; is kioskd older than kioskctl?")
     }
 }
 
@@ -72,10 +62,7 @@ struct SyncTable {
     init(_ status: SyncStatus) { self.status = status }
 
     static func json(_ status: SyncStatus) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(status), as: UTF8.self)
+        try jsonText(status)
     }
 
     func render() -> String {
