@@ -17,15 +17,15 @@ struct ControlServer: Service {
     let policy: TechnicianAccessPolicy
     let statusSource: DaemonStatusSource
     let logger: Logger
-    /// Answers printer-status and printer-test; set once the printer services exist.
-    var printerCommands: PrinterControlCommands?
+    /// Answers printer-status and printer-test (that no printer is configured, when none is).
+    let printerCommands: PrinterControlCommands
 
     /// A client gets this long to send its request line.
     static let requestTimeout: Duration = .seconds(5)
 
     /// Binds now, so that a start-up failure (another kioskd, a bad path) stops kioskd before it
     /// reports ready.
-    static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, logger: Logger) async throws -> ControlServer {
+    static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, printerCommands: PrinterControlCommands, logger: Logger) async throws -> ControlServer {
         try ControlSocketPath.prepare(path)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             // A client may send its request and shut down its side (as `socat` does); it must
@@ -44,7 +44,7 @@ struct ControlServer: Service {
         if let warning = try ControlSocketPath.restrict(path, groupID: policy.groupID) {
             logger.warning("\(warning)", metadata: ["socket.path": "\(path)"])
         }
-        return ControlServer(path: path, serverChannel: channel, policy: policy, statusSource: statusSource, logger: logger)
+        return ControlServer(path: path, serverChannel: channel, policy: policy, statusSource: statusSource, logger: logger, printerCommands: printerCommands)
     }
 
     func run() async throws {
@@ -114,9 +114,6 @@ struct ControlServer: Service {
             }
             return ControlResponse(ok: true, cardReader: cardReader.cardReaderStatus())
         case ControlRequest.printerStatusCommand, ControlRequest.printerTestCommand:
-            guard let printerCommands else {
-                return .failure(.notConfigured, "This kiosk has no printers configured ([devices.printers.NAME] in \(statusSource.configuration.sourcePath)).")
-            }
             return await printerCommands.answer(request)
         case ControlRequest.syncStatus.command, ControlRequest.syncNow.command:
             return await SyncCommands.answer(request, sync: statusSource.sync, hallURL: statusSource.configuration.hallURL)

@@ -53,7 +53,7 @@ struct KioskDaemon {
         }
         statusSource.sync = sync
 
-        var control: ControlServer
+        let control: ControlServer
         do {
             let policy = try await NIOThreadPool.singleton.runIfActive { [configuration] in
                 TechnicianAccessPolicy.resolve(groupName: configuration.technicianGroup)
@@ -61,13 +61,13 @@ struct KioskDaemon {
             if policy.groupID == nil {
                 logger.warning("The technician group does not exist; only root and kioskd's own user can use kioskctl. Create it with 'groupadd \(configuration.technicianGroup)'.", metadata: ["technician.group": "\(configuration.technicianGroup)"])
             }
-            control = try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, logger: logger)
+            let printerCommands = PrinterControlCommands(printers: printers, kioskID: configuration.kioskID)
+            control = try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, printerCommands: printerCommands, logger: logger)
         } catch {
             try? await closeJournal(journal)
             throw StartupError(status: ExitStatus.failure, description: "Unable to serve the control socket '\(configuration.controlSocket)': \(error)")
         }
 
-        control.printerCommands = PrinterControlCommands(printers: printers, kioskID: configuration.kioskID)
         try await recordStart(in: journal)
 
         var services: [any Service] = [control] + deviceServices
