@@ -41,6 +41,10 @@ let package = Package(
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CDRM", pkgConfig: "libdrm", providers: [.apt(["libdrm-dev"])]),
+        // The kernel's fbdev, evdev, VT and DRM ioctls: their request numbers are C macros that
+        // Swift cannot import, so small C functions wrap them (Sources/CLinuxDevices).
+        .target(name: "CLinuxDevices", dependencies: ["CDRM"]),
 
         // Libraries.
         .target(name: "KioskCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -54,7 +58,7 @@ let package = Package(
         .target(
             name: "DeviceDrivers",
             dependencies: [
-                "CLibUSB", "CCUPS", "KioskCore", "Graphics",
+                "CLibUSB", "CCUPS", "CLinuxDevices", "KioskCore", "Graphics",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -141,6 +145,8 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["Journal", "KioskTestSupport"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
         .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskCore", "KioskSimulation", "KioskTestSupport"]),
+        .testTarget(name: "GraphicsTests", dependencies: ["Graphics"], exclude: ["Golden"]),
+        .testTarget(name: "DisplayInputTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "KioskTestSupport"]),
         .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol", "Journal"]),

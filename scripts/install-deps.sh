@@ -12,6 +12,7 @@ packages=(
     util-linux         # setpriv: tests run kioskctl as another user
     libqrencode-dev    # CQRencode: QR codes drawn as raster for printers without hardware QR
     libpng-dev         # CPNG: the printer simulator's picture of the paper
+    libdrm-dev         # CDRM: DRM dumb buffers and page flips for the screen
     fonts-noto-cjk     # Chinese text on the simulated paper (NotoSansCJK-Regular.ttc, face 2)
     cups               # the printing tests start a private cupsd on loopback
     cups-client        # lpadmin, lpstat for those tests and for technicians

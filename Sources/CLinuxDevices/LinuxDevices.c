@@ -1,0 +1,2 @@
+#include "CLinuxDevices.h"
+#include <sys/ioctl.h>
