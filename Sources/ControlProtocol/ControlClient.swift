@@ -97,7 +97,7 @@ public struct ControlClient: Sendable {
 
     private func receiveLine(fd: Int32) throws(ControlClientError) -> [UInt8] {
         var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count < 0 {
@@ -106,12 +106,13 @@ public struct ControlClient: Sendable {
                 throw .badResponse(socketPath: socketPath, reason: Self.errnoText())
             }
             if count == 0 { break }
-            received += chunk[0..<count]
-            if let newline = received.firstIndex(of: UInt8(ascii: "\n")) {
-                return Array(received[..<newline])
+            // Look for the newline in the new bytes only: a screenshot answer is megabytes long.
+            if let newline = chunk[0..<count].firstIndex(of: UInt8(ascii: "\n")) {
+                return received + chunk[0..<newline]
             }
-            guard received.count <= ControlCoding.maximumLineLength else {
-                throw .badResponse(socketPath: socketPath, reason: "answer longer than \(ControlCoding.maximumLineLength) bytes")
+            received += chunk[0..<count]
+            guard received.count <= ControlCoding.maximumAnswerLength else {
+                throw .badResponse(socketPath: socketPath, reason: "answer longer than \(ControlCoding.maximumAnswerLength) bytes")
             }
         }
         guard !received.isEmpty else {

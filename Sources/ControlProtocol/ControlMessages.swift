@@ -27,14 +27,17 @@ public struct ControlResponse: Codable, Sendable, Equatable {
     public var printers: [PrinterReport]?
     /// The answer to "sync.status" and "sync.now".
     public var sync: SyncStatus?
+    /// The answer to the "screen.*" commands.
+    public var screen: ScreenReport?
 
-    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil, printers: [PrinterReport]? = nil, sync: SyncStatus? = nil) {
+    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil, printers: [PrinterReport]? = nil, sync: SyncStatus? = nil, screen: ScreenReport? = nil) {
         self.ok = ok
         self.error = error
         self.status = status
         self.cardReader = cardReader
         self.printers = printers
         self.sync = sync
+        self.screen = screen
     }
 
     public static func failure(_ code: ControlFailure.Code, _ message: String) -> ControlResponse {
@@ -145,8 +148,11 @@ public struct PlatformSummary: Codable, Sendable, Equatable {
 
 /// JSON settings shared by both ends.
 public enum ControlCoding {
-    /// The longest line either side accepts, newline included.
+    /// The longest request line kioskd accepts, newline included.
     public static let maximumLineLength = 64 * 1024
+    /// The longest answer kioskctl accepts: a screenshot of a 1080x1920 screen as PNG in base64
+    /// fits many times over.
+    public static let maximumAnswerLength = 32 * 1024 * 1024
 
     public static func encodeLine(_ value: some Encodable) throws -> [UInt8] {
         let encoder = JSONEncoder()

@@ -6,6 +6,15 @@ extension KioskConfiguration.DeviceSections {
             sections.cardReader = try CardReaderConfiguration.parse(&cardReader, baseDirectory: baseDirectory)
         }
         sections.printers = try KioskConfiguration.readPrinters(from: &table)
+        if var display = try table.optionalTable("display") {
+            sections.display = try DisplayConfiguration.parse(&display, baseDirectory: baseDirectory)
+        }
+        if var touchscreen = try table.optionalTable("touchscreen") {
+            sections.touchscreen = try TouchscreenConfiguration.parse(&touchscreen, baseDirectory: baseDirectory)
+        }
+        if var scanner = try table.optionalTable("scanner") {
+            sections.scanner = try ScannerConfiguration.parse(&scanner, baseDirectory: baseDirectory)
+        }
         try table.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the device sections")
         return sections
     }

@@ -30,10 +30,20 @@ public struct KioskConfiguration: Sendable, Equatable {
         public var cardReader: CardReaderConfiguration?
         /// `[devices.printers.NAME]` sections, in file order.
         public var printers: [PrinterConfiguration]
+        /// `[devices.display]`; nil for a kiosk run without a screen (a headless test bench).
+        public var display: DisplayConfiguration?
+        /// `[devices.touchscreen]`.
+        public var touchscreen: TouchscreenConfiguration?
+        /// `[devices.scanner]`.
+        public var scanner: ScannerConfiguration?
 
-        public init(cardReader: CardReaderConfiguration? = nil, printers: [PrinterConfiguration] = []) {
+        public init(cardReader: CardReaderConfiguration? = nil, printers: [PrinterConfiguration] = [], display: DisplayConfiguration? = nil,
+                    touchscreen: TouchscreenConfiguration? = nil, scanner: ScannerConfiguration? = nil) {
             self.cardReader = cardReader
             self.printers = printers
+            self.display = display
+            self.touchscreen = touchscreen
+            self.scanner = scanner
         }
     }
 

@@ -35,3 +35,24 @@ extension TableReader {
 
     func dotted(_ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }
 }
+
+extension TableReader {
+    /// An array of numbers; integers are accepted where a number is expected (1 for 1.0).
+    mutating func optionalNumberArray(_ key: String, check: ([Double]) -> String? = { _ in nil }) throws(ConfigurationError) -> [Double]? {
+        used.insert(key)
+        guard let value = table[key] else { return nil }
+        guard let array = value.array else { throw problem(key, "expected an array of numbers, found \(Self.article(value.type))") }
+        var numbers: [Double] = []
+        for element in array {
+            if let double = element.double {
+                numbers.append(double)
+            } else if let int = element.int {
+                numbers.append(Double(int))
+            } else {
+                throw problem(key, "expected an array of numbers, found \(Self.article(element.type)) in it")
+            }
+        }
+        if let text = check(numbers) { throw problem(key, text) }
+        return numbers
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+extension ControlRequest {
+    /// The screen's state; with `["screenshot": "png"]` also the frame on screen as PNG.
+    public static let screenStatusCommand = "screen.status"
+    /// Colour bars, a grid and a gradient for `["seconds": "N"]`, then back to the kiosk's screen.
+    public static let screenTestPatternCommand = "screen.test-pattern"
+    /// Draws every touch for `["seconds": "N"]` and answers the touches seen.
+    public static let screenTouchTestCommand = "screen.touch-test"
+    /// Five targets; answers the fitted calibration matrix (and applies it at once).
+    public static let screenCalibrateCommand = "screen.calibrate"
+}
+
+/// The answer to the screen commands.
+public struct ScreenReport: Codable, Sendable, Equatable {
+    /// The display as configured, e.g. "/dev/fb0" or "drm:/dev/dri/card0".
+    public var device: String
+    /// "on", "blanked", "failed" (the message says why).
+    public var state: String
+    /// The UI's size in pixels (after rotation).
+    public var width: Int
+    public var height: Int
+    public var rotation: Int
+    /// The device's pixel format and how frames reach it ("page flip", "panning", "shadow copy").
+    public var pixelFormat: String
+    public var buffering: String
+    /// Frames presented since start.
+    public var frames: Int
+    public var lastError: String?
+    /// The frame on screen, when asked for (encoded as base64 in JSON).
+    public var screenshotPNG: Data?
+    /// `screen.touch-test`: every contact seen, in order.
+    public var touches: [TouchRecord]?
+    /// `screen.calibrate`: the fitted matrix (libinput convention, panel frame) and the mean
+    /// distance in UI pixels between the targets and the calibrated touches.
+    public var calibration: [Double]?
+    public var calibrationErrorPixels: Double?
+
+    public init(device: String, state: String, width: Int, height: Int, rotation: Int, pixelFormat: String, buffering: String, frames: Int,
+                lastError: String? = nil, screenshotPNG: Data? = nil, touches: [TouchRecord]? = nil, calibration: [Double]? = nil,
+                calibrationErrorPixels: Double? = nil) {
+        self.device = device
+        self.state = state
+        self.width = width
+        self.height = height
+        self.rotation = rotation
+        self.pixelFormat = pixelFormat
+        self.buffering = buffering
+        self.frames = frames
+        self.lastError = lastError
+        self.screenshotPNG = screenshotPNG
+        self.touches = touches
+        self.calibration = calibration
+        self.calibrationErrorPixels = calibrationErrorPixels
+    }
+}
+
+/// One touch as the touch test saw it: where the panel reported it and where it lands on the UI.
+public struct TouchRecord: Codable, Sendable, Equatable {
+    /// "down", "move" or "up".
+    public var phase: String
+    public var contact: Int
+    public var rawX: Int
+    public var rawY: Int
+    public var x: Int
+    public var y: Int
+
+    public init(phase: String, contact: Int, rawX: Int, rawY: Int, x: Int, y: Int) {
+        self.phase = phase
+        self.contact = contact
+        self.rawX = rawX
+        self.rawY = rawY
+        self.x = x
+        self.y = y
+    }
+}
