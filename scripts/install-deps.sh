@@ -14,6 +14,7 @@ packages=(
     libpng-dev         # CPNG: the printer simulator's picture of the paper
     libdrm-dev         # CDRM: DRM dumb buffers and page flips for the screen
     fonts-noto-cjk     # Chinese text on the simulated paper (NotoSansCJK-Regular.ttc, face 2)
+    fonts-hanazono     # screen text fallback: rare hanzi in names, Extensions B to F (HanaMinA/B.ttf)
     cups               # the printing tests start a private cupsd on loopback
     cups-client        # lpadmin, lpstat for those tests and for technicians
     cups-bsd           # lpr, for technicians
