@@ -38,14 +38,8 @@ public struct Canvas {
         let colorAlpha = UInt32(color.alpha)
         mask.coverage.withUnsafeBufferPointer { coverage in
             for y in area.minY..<area.maxY {
-                let destination = buffer.row(y)
-                let maskRow = coverage.baseAddress! + (y - origin.y) * mask.width - origin.x
-                for x in area.minX..<area.maxX {
-                    let cover = UInt32(maskRow[x])
-                    if cover == 0 { continue }
-                    let alpha = colorAlpha == 255 ? cover : (cover &* colorAlpha &+ 127) / 255
-                    destination[x] = alpha == 255 ? source : Self.blend(destination[x], source, alpha: alpha)
-                }
+                let maskRow = coverage.baseAddress! + (y - origin.y) * mask.width + (area.minX - origin.x)
+                PixelSpan.blend(buffer.row(y) + area.minX, coverage: maskRow, count: area.width, pixel: source, colorAlpha: colorAlpha)
             }
         }
     }
