@@ -116,7 +116,11 @@ public struct LineBreaker: Sendable {
                 pieceStart = lineEnd
             }
         }
-        result.append(measure.line(lineStart..<paragraph.upperBound))
+        // The rest; an empty paragraph is one empty line, but a cut that ended exactly at the
+        // paragraph's end leaves nothing over.
+        if lineStart < paragraph.upperBound || lineStart == paragraph.lowerBound {
+            result.append(measure.line(lineStart..<paragraph.upperBound))
+        }
     }
 
     /// Cuts `line` so that an ellipsis `ellipsisWidth` wide fits after it within `maxWidth`
