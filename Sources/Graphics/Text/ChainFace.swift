@@ -42,18 +42,21 @@ final class ChainFace {
         let slot = face.pointee.glyph.pointee
         let bitmap = slot.bitmap
         let width = Int(bitmap.width), height = Int(bitmap.rows)
-        var coverage = [UInt8](repeating: 0, count: width * height)
-        if width > 0, height > 0, let buffer = bitmap.buffer {
-            let pitch = Int(bitmap.pitch)
+        let pitch = Int(bitmap.pitch)
+        let isMonochrome = bitmap.pixel_mode == UInt8(FT_PIXEL_MODE_MONO.rawValue)
+        let coverage = [UInt8](unsafeUninitializedCapacity: width * height) { destination, initialized in
+            initialized = width * height
+            guard width > 0, height > 0, let buffer = bitmap.buffer else { return }
             // A negative pitch means the rows run bottom-up in memory; buffer still points at the top row.
             for row in 0..<height {
                 let source = buffer + row * pitch
-                if bitmap.pixel_mode == UInt8(FT_PIXEL_MODE_MONO.rawValue) {
-                    for column in 0..<width where source[column >> 3] & (0x80 >> UInt8(column & 7)) != 0 {
-                        coverage[row * width + column] = 255
+                let target = destination.baseAddress! + row * width
+                if isMonochrome {
+                    for column in 0..<width {
+                        target[column] = source[column >> 3] & (0x80 >> UInt8(column & 7)) != 0 ? 255 : 0
                     }
                 } else {
-                    for column in 0..<width { coverage[row * width + column] = source[column] }
+                    target.update(from: source, count: width)
                 }
             }
         }

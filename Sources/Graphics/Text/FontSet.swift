@@ -93,3 +93,7 @@ public final class FontSet {
         return key
     }
 }
+
+/// FreeType faces and the cache have no locks: a font set stays with the renderer that owns it.
+@available(*, unavailable)
+extension FontSet: Sendable {}
