@@ -55,4 +55,22 @@ import Testing
         #expect(fonts.cacheStatistics.evictions >= Set(text).count - 8)
         #expect(layout.size.width == text.count * 24)
     }
+
+    /// The first layout renders each distinct character once, however often it repeats
+    @Test func firstLayoutRendersEachDistinctGlyphOnce() throws {
+        let fonts = try FontSet.standard()
+        let text = "服务服务服务，服务。"
+        _ = fonts.layout(text, width: 200, style: TextStyle(pixelSize: 32))
+        #expect(fonts.cacheStatistics.misses == Set(text.unicodeScalars).count)
+        #expect(fonts.cacheStatistics.count == 4)
+    }
+
+    /// The same character at two sizes is two cache entries
+    @Test func sizesAreCachedSeparately() throws {
+        let fonts = try FontSet.standard()
+        let small = fonts.layout("服", style: TextStyle(pixelSize: 24))
+        let large = fonts.layout("服", style: TextStyle(pixelSize: 48))
+        #expect(fonts.cacheStatistics.misses == 2)
+        #expect(large.glyphs[0].mask.width > small.glyphs[0].mask.width)
+    }
 }

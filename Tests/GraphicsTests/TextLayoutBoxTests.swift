@@ -142,4 +142,22 @@ import Testing
         }
         #expect(inked > 1000)
     }
+
+    /// With no width, lines beyond maxLines (hard breaks) are cut and the last kept one gets "…"
+    @Test func ellipsisWithoutWidth() throws {
+        let fonts = try FontSet.standard()
+        let layout = fonts.layout("第一行\n第二行\n第三行", style: TextStyle(pixelSize: 20, maxLines: 2))
+        #expect(layout.lines == ["第一行", "第二行…"])
+        #expect(layout.isTruncated)
+        #expect(layout.size.width == 4 * 20)
+    }
+
+    /// A single line cut to one line: "…" replaces as many characters as it needs, with the
+    /// ellipsis a full em in the SC face
+    @Test func singleLineTruncation() throws {
+        let fonts = try FontSet.standard()
+        let layout = fonts.layout("请将身份证放置于读卡区", width: 200, style: TextStyle(pixelSize: 40, maxLines: 1))
+        #expect(layout.lines == ["请将身份…"])
+        #expect(layout.inkBounds.maxX <= 200)
+    }
 }
