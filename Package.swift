@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Journal", targets: ["Journal"]),
         .library(name: "DeviceDrivers", targets: ["DeviceDrivers"]),
         .library(name: "KioskSimulation", targets: ["KioskSimulation"]),
+        // For the screen benchmarks: the renderer, text and the reference scene.
+        .library(name: "Graphics", targets: ["Graphics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,6 +66,9 @@ let package = Package(
             ]
         ),
         .target(name: "Graphics", dependencies: ["CFreeType", "CQRencode", "CPNG"]),
+        // Screens as draw lists: what the kiosk shows (the Flow's screens later) and the
+        // technicians' screens. Knows pixels and text, nothing about devices.
+        .target(name: "KioskUI", dependencies: ["Graphics"]),
         // Simulated devices' behaviour, shared by kiosk-sim and the tests.
         .target(name: "KioskSimulation", dependencies: ["DeviceDrivers", "KioskCore"]),
         // Sync with the hall: wire types (no logic), the kiosk's client, the hall's server.
@@ -104,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "kioskd",
             dependencies: [
-                "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskCore",
+                "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskUI", "KioskCore",
                 "HallSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -146,9 +151,10 @@ let package = Package(
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
         .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskCore", "KioskSimulation", "KioskTestSupport"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics"], exclude: ["Golden"]),
+        .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "Graphics"]),
         .testTarget(name: "DisplayInputTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "KioskTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol", "Journal"]),
         .testTarget(
             name: "HallSyncTests",

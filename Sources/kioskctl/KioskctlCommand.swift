@@ -18,9 +18,10 @@ struct KioskctlCommand: AsyncParsableCommand {
               kioskctl card read --device /dev/ttyUSB0
               kioskctl printer status
               kioskctl printer test receipt
+              kioskctl screen screenshot /tmp/screen.png
               kioskctl sync status
             """,
         version: KioskVersion.current,
-        subcommands: [Status.self, Card.self, Printer.self, Sync.self],
+        subcommands: [Status.self, Card.self, Printer.self, Screen.self, Sync.self],
         defaultSubcommand: Status.self)
 }

@@ -19,13 +19,15 @@ struct ControlServer: Service {
     let logger: Logger
     /// Answers printer-status and printer-test (that no printer is configured, when none is).
     let printerCommands: PrinterControlCommands
+    /// Answers the screen.* commands; nil when no display is configured.
+    let screen: ScreenService?
 
     /// A client gets this long to send its request line.
     static let requestTimeout: Duration = .seconds(5)
 
     /// Binds now, so that a start-up failure (another kioskd, a bad path) stops kioskd before it
     /// reports ready.
-    static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, printerCommands: PrinterControlCommands, logger: Logger) async throws -> ControlServer {
+    static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, printerCommands: PrinterControlCommands, screen: ScreenService?, logger: Logger) async throws -> ControlServer {
         try ControlSocketPath.prepare(path)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             // A client may send its request and shut down its side (as `socat` does); it must
@@ -44,7 +46,7 @@ struct ControlServer: Service {
         if let warning = try ControlSocketPath.restrict(path, groupID: policy.groupID) {
             logger.warning("\(warning)", metadata: ["socket.path": "\(path)"])
         }
-        return ControlServer(path: path, serverChannel: channel, policy: policy, statusSource: statusSource, logger: logger, printerCommands: printerCommands)
+        return ControlServer(path: path, serverChannel: channel, policy: policy, statusSource: statusSource, logger: logger, printerCommands: printerCommands, screen: screen)
     }
 
     func run() async throws {
@@ -117,8 +119,13 @@ struct ControlServer: Service {
             return await printerCommands.answer(request)
         case ControlRequest.syncStatus.command, ControlRequest.syncNow.command:
             return await SyncCommands.answer(request, sync: statusSource.sync, hallURL: statusSource.configuration.hallURL)
+        case ControlRequest.screenStatusCommand, ControlRequest.screenTestPatternCommand, ControlRequest.screenTouchTestCommand, ControlRequest.screenCalibrateCommand:
+            guard let screen else {
+                return .failure(.notConfigured, "This kiosk has no display configured ([devices.display] in \(statusSource.configuration.sourcePath)).")
+            }
+            return await screen.answer(request)
         default:
-            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status, printer-status, printer-test, sync.status, sync.now.")
+            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status, printer-status, printer-test, screen.status, screen.test-pattern, screen.touch-test, screen.calibrate, sync.status, sync.now.")
         }
     }
 

@@ -40,6 +40,22 @@ struct KioskDaemon {
             // shut down after it: ServiceGroup stops services in reverse order.
             deviceServices += [monitor, reader]
         }
+        let touchInput = configuration.devices.touchscreen.map { TouchInputService(configuration: $0, rotation: configuration.devices.display?.rotation ?? 0, logger: logger) }
+        let screen = configuration.devices.display.map { ScreenService(configuration: $0, kioskID: configuration.kioskID, touchInput: touchInput, logger: logger) }
+        if let screen {
+            statusSource.devices.append(screen)
+            deviceServices.append(screen)
+        }
+        if let touchInput {
+            statusSource.devices.append(touchInput)
+            // After the screen: ServiceGroup stops services in reverse order, so touches stop first.
+            deviceServices.append(touchInput)
+        }
+        if let scanner = configuration.devices.scanner {
+            let service = ScannerService(configuration: scanner, logger: logger)
+            statusSource.devices.append(service)
+            deviceServices.append(service)
+        }
         let printers = configuration.devices.printers.map { PrinterService(configuration: $0, kioskID: configuration.kioskID, journal: journal, logger: logger) }
         statusSource.devices += printers as [any DeviceStatusReporting]
         deviceServices += printers as [any Service]
@@ -62,7 +78,7 @@ struct KioskDaemon {
                 logger.warning("The technician group does not exist; only root and kioskd's own user can use kioskctl. Create it with 'groupadd \(configuration.technicianGroup)'.", metadata: ["technician.group": "\(configuration.technicianGroup)"])
             }
             let printerCommands = PrinterControlCommands(printers: printers, kioskID: configuration.kioskID)
-            control = try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, printerCommands: printerCommands, logger: logger)
+            control = try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, printerCommands: printerCommands, screen: screen, logger: logger)
         } catch {
             try? await closeJournal(journal)
             throw StartupError(status: ExitStatus.failure, description: "Unable to serve the control socket '\(configuration.controlSocket)': \(error)")

@@ -1,0 +1,325 @@
+import ControlProtocol
+import DeviceDrivers
+import Foundation
+import Graphics
+import KioskConfiguration
+import KioskUI
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Owns the display: opens it (again and again, with backoff, while it is missing), draws the
+/// kiosk's screen, and serves the technicians' screen commands (test pattern, touch test,
+/// calibration, screenshot). One task (`run`) owns the display, the renderer and the fonts;
+/// everything reaches it through one queue, so nothing draws concurrently.
+///
+/// Nothing runs while the screen is static: the task waits on its queue, fed by control
+/// requests, touches and one-shot timers (a test pattern's end).
+final class ScreenService: Service, DeviceStatusReporting {
+    let configuration: DisplayConfiguration
+    let kioskID: String
+    let logger: Logger
+    let touchInput: TouchInputService?
+
+    private let snapshot = Mutex(ScreenSnapshot())
+    private let events: AsyncStream<ScreenEvent>
+    private let eventContinuation: AsyncStream<ScreenEvent>.Continuation
+
+    init(configuration: DisplayConfiguration, kioskID: String, touchInput: TouchInputService?, logger: Logger) {
+        self.configuration = configuration
+        self.kioskID = kioskID
+        self.touchInput = touchInput
+        var logger = logger
+        logger[metadataKey: "device.path"] = "\(configuration.device)"
+        self.logger = logger
+        (events, eventContinuation) = AsyncStream.makeStream(of: ScreenEvent.self, bufferingPolicy: .unbounded)
+        snapshot.withLock { $0.rotation = configuration.rotation }
+    }
+
+    /// Hands a control request to the screen task and waits for its answer.
+    func answer(_ request: ControlRequest) async -> ControlResponse {
+        await withCheckedContinuation { answer in
+            if case .terminated = eventContinuation.yield(.command(request, answer)) {
+                answer.resume(returning: .failure(.deviceFailed, "The screen service has stopped (kioskd is shutting down)."))
+            }
+        }
+    }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            guard let controller = await self.openController() else { return }
+            await self.serve(controller)
+            await controller.display.close()
+        }
+        // Answer whatever is still queued, so that no kioskctl waits for a screen that is gone.
+        eventContinuation.finish()
+        for await event in events {
+            if case let .command(_, answer) = event {
+                answer.resume(returning: .failure(.deviceFailed, "The screen service has stopped (kioskd is shutting down)."))
+            }
+        }
+    }
+
+    /// Opens the display and the fonts, retrying the display with backoff (0.5 s doubling to
+    /// 30 s) while it is missing; nil when shut down first. Commands that arrive meanwhile are
+    /// answered with the reason.
+    private func openController() async -> ScreenController? {
+        let fonts: FontSet
+        do {
+            fonts = try FontSet.standard()
+        } catch {
+            logger.critical("No font for the screen; install fonts-noto-cjk", metadata: ["cause": "\(error)"])
+            record(error: "\(error)", state: "failed")
+            return nil
+        }
+        for font in fonts.skipped {
+            logger.notice("A fallback font is missing; rare characters may show as boxes", metadata: ["font.path": "\(font.source.path)", "cause": "\(font.reason)"])
+        }
+        let rotation = DisplayRotation(degrees: configuration.rotation) ?? .degrees0
+        var delay: Duration = .milliseconds(500)
+        var reported = false
+        while !Task.isCancelled {
+            do {
+                let display = try await openDisplay(configuration.device, rotation: rotation)
+                for note in display.notes { logger.notice("\(note)") }
+                logger.info("Display ready", metadata: ["display.kind": "\(display.kind)", "display.size": "\(display.width)x\(display.height)",
+                                                        "display.format": "\(display.format)", "display.buffering": "\(display.bufferingMode)"])
+                snapshot.withLock {
+                    $0.state = "on"
+                    $0.width = display.width
+                    $0.height = display.height
+                    $0.format = "\(display.format)"
+                    $0.buffering = display.bufferingMode
+                    $0.lastError = nil
+                }
+                return ScreenController(display: display, fonts: fonts, kioskID: kioskID)
+            } catch {
+                if !reported {
+                    logger.error("Display unavailable; retrying by itself", metadata: ["cause": "\(error.message)"])
+                    reported = true
+                }
+                record(error: error.message, state: "not connected")
+            }
+            // Commands wait for the display only as long as the backoff; they are answered now.
+            let deadline = ContinuousClock.now + delay
+            await drainCommands(until: deadline)
+            delay = min(delay * 2, .seconds(30))
+        }
+        return nil
+    }
+
+    private func drainCommands(until deadline: ContinuousClock.Instant) async {
+        let reason = snapshot.withLock { $0.lastError } ?? "the display is not open"
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [events] in
+                for await event in events {
+                    if case let .command(_, answer) = event {
+                        answer.resume(returning: .failure(.deviceFailed, "The display is unavailable: \(reason)"))
+                    }
+                }
+            }
+            try? await Task.sleep(until: deadline)
+            group.cancelAll()
+        }
+    }
+
+    private func serve(_ controller: ScreenController) async {
+        await show(controller)
+        // Touches join the queue in the order they happened.
+        let forwarding = Task { [touchInput, eventContinuation] in
+            guard let touchInput else { return }
+            for await touch in touchInput.touches { eventContinuation.yield(.touch(touch)) }
+        }
+        defer { forwarding.cancel() }
+        for await event in events {
+            switch event {
+            case let .command(request, answer):
+                // Touch tests and calibrations answer when they end; everything else now.
+                if let response = await handle(request, answer: answer, controller) { answer.resume(returning: response) }
+            case let .touch(touch):
+                await handle(touch, controller)
+            case let .modeEnded(generation):
+                guard generation == controller.generation else { continue }
+                await finishMode(controller, answer: nil)
+            }
+        }
+    }
+
+    // MARK: Modes
+
+    /// Carries out a screen command; nil when `answer` was kept to be resumed when the mode ends.
+    private func handle(_ request: ControlRequest, answer: CheckedContinuation<ControlResponse, Never>, _ controller: ScreenController) async -> ControlResponse? {
+        switch request.command {
+        case ControlRequest.screenStatusCommand:
+            var report = self.report()
+            if request.arguments?["screenshot"] == "png" {
+                do {
+                    report.screenshotPNG = Data(try PNGFile.encode(controller.display.screenshot()))
+                } catch {
+                    return .failure(.internalError, "\(error)")
+                }
+            }
+            return ControlResponse(ok: true, screen: report)
+        case ControlRequest.screenTestPatternCommand:
+            guard let seconds = Self.seconds(request, range: 1...600) else { return .failure(.badRequest, "seconds must be a whole number from 1 to 600.") }
+            await finishMode(controller, answer: .failure(.deviceFailed, "Interrupted by a test pattern."))
+            controller.mode = .testPattern
+            startTimer(controller, seconds: seconds)
+            await show(controller)
+            logger.notice("Showing the test pattern", metadata: ["seconds": "\(seconds)"])
+            return ControlResponse(ok: true, screen: report())
+        case ControlRequest.screenTouchTestCommand, ControlRequest.screenCalibrateCommand:
+            guard touchInput != nil else {
+                return .failure(.notConfigured, "This kiosk has no touchscreen configured ([devices.touchscreen] in kioskd's configuration).")
+            }
+            let calibrating = request.command == ControlRequest.screenCalibrateCommand
+            guard let seconds = Self.seconds(request, range: calibrating ? 10...300 : 1...600) else {
+                return .failure(.badRequest, calibrating ? "seconds must be a whole number from 10 to 300." : "seconds must be a whole number from 1 to 600.")
+            }
+            await finishMode(controller, answer: .failure(.deviceFailed, "Interrupted by another screen command."))
+            // The answer comes when the mode ends: after `seconds`, or after the fifth target.
+            controller.mode = calibrating ? .calibrating(raw: [], answer: answer) : .touchTest(touches: [], answer: answer)
+            startTimer(controller, seconds: seconds)
+            await show(controller)
+            logger.notice(calibrating ? "Calibrating the touchscreen" : "Touch test", metadata: ["seconds": "\(seconds)"])
+            return nil
+        default:
+            return .failure(.unknownCommand, "Unknown screen command '\(request.command)'.")
+        }
+    }
+
+    private func handle(_ touch: ScreenTouch, _ controller: ScreenController) async {
+        switch controller.mode {
+        case .kiosk, .testPattern:
+            // The citizen's journey takes touches from here on (issue 6); for now they are only logged.
+            logger.trace("Touch", metadata: ["touch.phase": "\(touch.phase)", "touch.x": "\(touch.x)", "touch.y": "\(touch.y)"])
+        case .touchTest(var touches, let answer):
+            touches.append(TouchRecord(phase: touch.phase.rawValue, contact: touch.contact, rawX: touch.rawX, rawY: touch.rawY, x: touch.x, y: touch.y))
+            controller.mode = .touchTest(touches: touches, answer: answer)
+            if touch.phase == .down { await show(controller) }
+        case .calibrating(var raw, let answer):
+            guard touch.phase == .down else { return }
+            raw.append(touch)
+            controller.mode = .calibrating(raw: raw, answer: answer)
+            if raw.count == CalibrationScreen.targets(width: 1, height: 1).count {
+                await finishMode(controller, answer: nil)
+            } else {
+                await show(controller)
+            }
+        }
+    }
+
+    /// Ends a timed mode: answers its waiting kioskctl (with `answer`, or with what the mode
+    /// gathered) and goes back to the kiosk's screen.
+    private func finishMode(_ controller: ScreenController, answer override: ControlResponse?) async {
+        let mode = controller.mode
+        controller.mode = .kiosk
+        controller.generation += 1
+        controller.timer?.cancel()
+        controller.timer = nil
+        switch mode {
+        case .kiosk:
+            return
+        case .testPattern:
+            break
+        case let .touchTest(touches, answer):
+            var report = report()
+            report.touches = touches
+            answer.resume(returning: override ?? ControlResponse(ok: true, screen: report))
+        case let .calibrating(raw, answer):
+            answer.resume(returning: override ?? calibrationAnswer(raw, controller))
+        }
+        await show(controller)
+    }
+
+    private func calibrationAnswer(_ touches: [ScreenTouch], _ controller: ScreenController) -> ControlResponse {
+        let targets = CalibrationScreen.targets(width: controller.display.width, height: controller.display.height)
+        guard touches.count == targets.count, let touchInput else {
+            return .failure(.deviceFailed, "Calibration needs a touch on each of the \(targets.count) targets; got \(touches.count). Run it again and touch each cross.")
+        }
+        do {
+            let result = try touchInput.calibrate(touches: touches, targets: targets)
+            logger.notice("Touchscreen calibrated", metadata: ["calibration": "\(result.matrix)", "error.px": "\(result.meanErrorPixels)"])
+            var report = report()
+            report.calibration = result.matrix
+            report.calibrationErrorPixels = result.meanErrorPixels
+            return ControlResponse(ok: true, screen: report)
+        } catch {
+            return .failure(.deviceFailed, "\(error)")
+        }
+    }
+
+    private func startTimer(_ controller: ScreenController, seconds: Int) {
+        let generation = controller.generation
+        controller.timer = Task { [eventContinuation] in
+            try? await Task.sleep(for: .seconds(seconds))
+            if !Task.isCancelled { eventContinuation.yield(.modeEnded(generation: generation)) }
+        }
+    }
+
+    /// Draws the current mode's screen and presents what changed.
+    private func show(_ controller: ScreenController) async {
+        do {
+            let frames = try await controller.present()
+            snapshot.withLock {
+                $0.frames += frames
+                $0.state = "on"
+            }
+        } catch {
+            logger.error("Unable to show a frame", metadata: ["cause": "\(error.message)"])
+            record(error: error.message, state: "failed")
+        }
+    }
+
+    // MARK: Status
+
+    private func record(error: String, state: String) {
+        snapshot.withLock {
+            $0.lastError = error
+            $0.lastErrorAt = Date()
+            $0.state = state
+        }
+    }
+
+    func report() -> ScreenReport {
+        let snapshot = snapshot.withLock { $0 }
+        return ScreenReport(device: configuration.device, state: snapshot.state, width: snapshot.width, height: snapshot.height, rotation: snapshot.rotation,
+                            pixelFormat: snapshot.format, buffering: snapshot.buffering, frames: snapshot.frames, lastError: snapshot.lastError)
+    }
+
+    func deviceSummaries() async -> [DeviceSummary] {
+        let snapshot = snapshot.withLock { $0 }
+        return [DeviceSummary(name: "display", kind: "display", path: configuration.device, state: snapshot.state == "on" ? "ready" : snapshot.state, lastError: snapshot.lastError)]
+    }
+
+    private static func seconds(_ request: ControlRequest, range: ClosedRange<Int>) -> Int? {
+        guard let text = request.arguments?["seconds"] else { return range.lowerBound }
+        guard let value = Int(text), range.contains(value) else { return nil }
+        return value
+    }
+}
+
+extension ScreenService: CustomStringConvertible {
+    var description: String { "screen \(configuration.device)" }
+}
+
+/// What `kioskctl screen status` and `kioskctl status` show, kept current by the screen task.
+struct ScreenSnapshot: Sendable {
+    var state = "opening"
+    var width = 0
+    var height = 0
+    var rotation = 0
+    var format = "unknown"
+    var buffering = "none"
+    var frames = 0
+    var lastError: String?
+    var lastErrorAt: Date?
+}
+
+enum ScreenEvent: Sendable {
+    case command(ControlRequest, CheckedContinuation<ControlResponse, Never>)
+    case touch(ScreenTouch)
+    /// A timed mode (test pattern, touch test, calibration) ran out; stale timers carry an old
+    /// generation and are ignored.
+    case modeEnded(generation: Int)
+}
