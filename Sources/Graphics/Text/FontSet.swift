@@ -64,10 +64,17 @@ public final class FontSet {
         let key = glyphKey(for: scalar, pixelSize: pixelSize)
         let isMissing = key.face == GlyphKey.missingGlyphFace
         if let cached = cache.glyph(for: key) { return (cached, isMissing) }
-        let rendered = isMissing ? nil : faces[key.face].render(glyph: key.glyph, pixelSize: pixelSize)
-        let glyph = rendered ?? RenderedGlyph.missingGlyphBox(pixelSize: pixelSize, wide: LineBreakClass.isWide(scalar))
+        let box = { RenderedGlyph.missingGlyphBox(pixelSize: pixelSize, wide: LineBreakClass.isWide(scalar)) }
+        if isMissing {
+            let glyph = box()
+            cache.insert(glyph, for: key)
+            return (glyph, true)
+        }
+        // A glyph FreeType fails to render (a damaged font) is drawn as the box and counted as
+        // missing; it is not cached, so that every layout still counts it.
+        guard let glyph = faces[key.face].render(glyph: key.glyph, pixelSize: pixelSize) else { return (box(), true) }
         cache.insert(glyph, for: key)
-        return (glyph, isMissing || rendered == nil)
+        return (glyph, false)
     }
 
     /// Drops every cached glyph (the counters stay): for tests and benchmarks of cold rendering.
