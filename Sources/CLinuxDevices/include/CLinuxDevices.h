@@ -12,6 +12,7 @@
 #include <linux/input.h>
 #include <linux/kd.h>
 #include <linux/uinput.h>
+#include <sys/eventfd.h>
 #include <xf86drm.h>
 #include <xf86drmMode.h>
 
