@@ -236,7 +236,8 @@ final class FramebufferDisplay: Display {
         }
         if blanked {
             fillBlack()
-            if blankedBacklight == nil, let backlight = Backlight.first() {
+            // A frame file has no backlight.
+            if case .fbdev = backend, blankedBacklight == nil, let backlight = Backlight.first() {
                 let level = try await Offload.run("Reading the backlight") { () -> Int? in
                     let level = backlight.brightness()
                     if level != nil { backlight.setBrightness(0) }

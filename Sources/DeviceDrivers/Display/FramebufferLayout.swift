@@ -32,22 +32,27 @@ public struct FramebufferLayout: Sendable, Equatable {
         self.xOffset = xOffset
         self.yOffset = yOffset
         self.panStep = panStep
-        self.memoryLength = memoryLength ?? self.lineLength * self.virtualHeight
+        self.memoryLength = memoryLength ?? self.lineLength * max(self.virtualHeight, yOffset + height)
         self.sizeMillimetres = sizeMillimetres
     }
 
     /// From the kernel's structs; refuses pixel formats kioskd cannot draw, naming the offsets.
     init(variable: fb_var_screeninfo, fixed: fb_fix_screeninfo, path: String) throws(DeviceError) {
-        let channels = ChannelLayout(variable)
-        guard let format = PixelFormat(channels: channels) else {
-            throw DeviceError(code: .deviceFault, message: "'\(path)' uses a pixel format kioskd cannot draw: \(channels); set the panel to 32-bit XRGB8888 (fbset -fb \(path) -depth 32) or 16-bit RGB565.")
-        }
+        let format = try Self.format(of: ChannelLayout(variable), path: path)
         // The kernel reports an unknown physical size as 0 or as -1 (~0 in a __u32).
         let knownSize = variable.width > 0 && variable.height > 0 && variable.width < 10000 && variable.height < 10000
         self.init(width: Int(variable.xres), height: Int(variable.yres), format: format, lineLength: Int(fixed.line_length),
                   virtualHeight: Int(variable.yres_virtual), xOffset: Int(variable.xoffset), yOffset: Int(variable.yoffset),
                   panStep: Int(fixed.ypanstep), memoryLength: Int(fixed.smem_len),
                   sizeMillimetres: knownSize ? (Int(variable.width), Int(variable.height)) : nil)
+    }
+
+    /// The format with these channels; refuses any other, naming the offsets.
+    static func format(of channels: ChannelLayout, path: String) throws(DeviceError) -> PixelFormat {
+        guard let format = PixelFormat(channels: channels) else {
+            throw DeviceError(code: .deviceFault, message: "'\(path)' uses a pixel format kioskd cannot draw: \(channels); set the panel to 32-bit XRGB8888 (fbset -fb \(path) -depth 32) or 16-bit RGB565.")
+        }
+        return format
     }
 
     /// Double buffering by panning needs two screens of lines and a driver that pans.

@@ -1,0 +1,75 @@
+import CLinuxDevices
+import DeviceDrivers
+import Foundation
+import Testing
+
+/// A real evdev touchscreen made through /dev/uinput (MT protocol B, 2 slots, 0...4095).
+final class UInputTouchscreen {
+    let descriptor: CInt
+    let eventPath: String
+
+    init() throws {
+        descriptor = open("/dev/uinput", O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        _ = kiosk_uinput_set_evbit(descriptor, EV_KEY)
+        _ = kiosk_uinput_set_keybit(descriptor, BTN_TOUCH)
+        _ = kiosk_uinput_set_evbit(descriptor, EV_ABS)
+        _ = kiosk_uinput_set_propbit(descriptor, INPUT_PROP_DIRECT)
+        for (code, maximum) in [(ABS_X, 4095), (ABS_Y, 4095), (ABS_MT_SLOT, 1), (ABS_MT_TRACKING_ID, 65535), (ABS_MT_POSITION_X, 4095), (ABS_MT_POSITION_Y, 4095)] {
+            _ = kiosk_uinput_set_absbit(descriptor, code)
+            var setup = uinput_abs_setup()
+            setup.code = UInt16(code)
+            setup.absinfo.maximum = Int32(maximum)
+            _ = kiosk_uinput_abs_setup(descriptor, &setup)
+        }
+        var setup = uinput_setup()
+        setup.id.bustype = UInt16(BUS_VIRTUAL)
+        withUnsafeMutableBytes(of: &setup.name) { name in
+            for (index, byte) in "kioskd test touchscreen".utf8.enumerated() { name[index] = byte }
+        }
+        guard kiosk_uinput_dev_setup(descriptor, &setup) == 0, kiosk_uinput_dev_create(descriptor) == 0 else {
+            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+        var name = [CChar](repeating: 0, count: 64)
+        _ = kiosk_uinput_get_sysname(descriptor, &name, 64)
+        let sysname = String(cString: name)
+        // The input device's directory holds its eventN.
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/devices/virtual/input/\(sysname)")) ?? []
+        eventPath = "/dev/input/" + (entries.first { $0.hasPrefix("event") } ?? "event-missing")
+    }
+
+    func send(_ events: [InputEvent]) {
+        let bytes = events.flatMap(\.bytes)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    }
+
+    deinit {
+        _ = kiosk_uinput_dev_destroy(descriptor)
+        close(descriptor)
+    }
+}
+
+struct UInputTests {
+    static let uinputAvailable = access("/dev/uinput", W_OK) == 0
+
+    /// Should read a real evdev touchscreen (uinput): axis ranges from EVIOCGABS, grabbed, a tap in UI pixels
+    @Test(.enabled(if: uinputAvailable, "/dev/uinput is not available on this machine (no uinput module or no permission)"))
+    func realEvdevTouchscreen() async throws {
+        let panel = try UInputTouchscreen()
+        // udev needs a moment to create the node.
+        for _ in 0..<50 where access(panel.eventPath, R_OK) != 0 { try await Task.sleep(for: .milliseconds(20)) }
+        let touch = try TouchScreen.open(panel.eventPath, panelWidth: 4096, panelHeight: 4096)
+        #expect(touch.device.kind == .evdev && touch.isMultitouch)
+        #expect(touch.device.name == "kioskd test touchscreen")
+        #expect(touch.mapping.xRange == TouchMapping.AxisRange(minimum: 0, maximum: 4095))
+        let stream = touch.events()
+        panel.send([.abs(slot, 0), .abs(trackingID, 1), .abs(mtX, 1000), .abs(mtY, 2000), .key(KeyCode.buttonTouch, 1), .report,
+                    .abs(trackingID, -1), .key(KeyCode.buttonTouch, 0), .report])
+        var received: [TouchEvent] = []
+        for try await event in stream {
+            received.append(event)
+            if received.count == 2 { break }
+        }
+        #expect(received == [TouchEvent(.down, contact: 1, x: 1000, y: 2000), TouchEvent(.up, contact: 1, x: 1000, y: 2000)])
+    }
+}
