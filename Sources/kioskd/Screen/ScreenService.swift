@@ -36,9 +36,14 @@ final class ScreenService: Service, DeviceStatusReporting {
         snapshot.withLock { $0.rotation = configuration.rotation }
     }
 
-    /// Hands a control request to the screen task and waits for its answer.
+    /// Hands a control request to the screen task and waits for its answer; while the display
+    /// is not open, answers at once with the reason.
     func answer(_ request: ControlRequest) async -> ControlResponse {
-        await withCheckedContinuation { answer in
+        let unavailable = snapshot.withLock { $0.isOpen ? nil : ($0.lastError ?? "it is still being opened") }
+        if let unavailable {
+            return .failure(.deviceFailed, "The display is unavailable: \(unavailable)")
+        }
+        return await withCheckedContinuation { answer in
             if case .terminated = eventContinuation.yield(.command(request, answer)) {
                 answer.resume(returning: .failure(.deviceFailed, "The screen service has stopped (kioskd is shutting down)."))
             }
@@ -49,6 +54,7 @@ final class ScreenService: Service, DeviceStatusReporting {
         await cancelWhenGracefulShutdown {
             guard let controller = await self.openController() else { return }
             await self.serve(controller)
+            self.snapshot.withLock { $0.isOpen = false }
             await controller.display.close()
         }
         // Answer whatever is still queued, so that no kioskctl waits for a screen that is gone.
@@ -62,7 +68,7 @@ final class ScreenService: Service, DeviceStatusReporting {
 
     /// Opens the display and the fonts, retrying the display with backoff (0.5 s doubling to
     /// 30 s) while it is missing; nil when shut down first. Commands that arrive meanwhile are
-    /// answered with the reason.
+    /// answered with the reason by `answer(_:)`.
     private func openController() async -> ScreenController? {
         let fonts: FontSet
         do {
@@ -85,6 +91,7 @@ final class ScreenService: Service, DeviceStatusReporting {
                 logger.info("Display ready", metadata: ["display.kind": "\(display.kind)", "display.size": "\(display.width)x\(display.height)",
                                                         "display.format": "\(display.format)", "display.buffering": "\(display.bufferingMode)"])
                 snapshot.withLock {
+                    $0.isOpen = true
                     $0.state = "on"
                     $0.width = display.width
                     $0.height = display.height
@@ -100,27 +107,10 @@ final class ScreenService: Service, DeviceStatusReporting {
                 }
                 record(error: error.message, state: "not connected")
             }
-            // Commands wait for the display only as long as the backoff; they are answered now.
-            let deadline = ContinuousClock.now + delay
-            await drainCommands(until: deadline)
+            try? await Task.sleep(for: delay)
             delay = min(delay * 2, .seconds(30))
         }
         return nil
-    }
-
-    private func drainCommands(until deadline: ContinuousClock.Instant) async {
-        let reason = snapshot.withLock { $0.lastError } ?? "the display is not open"
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { [events] in
-                for await event in events {
-                    if case let .command(_, answer) = event {
-                        answer.resume(returning: .failure(.deviceFailed, "The display is unavailable: \(reason)"))
-                    }
-                }
-            }
-            try? await Task.sleep(until: deadline)
-            group.cancelAll()
-        }
     }
 
     private func serve(_ controller: ScreenController) async {
@@ -305,6 +295,8 @@ extension ScreenService: CustomStringConvertible {
 
 /// What `kioskctl screen status` and `kioskctl status` show, kept current by the screen task.
 struct ScreenSnapshot: Sendable {
+    /// The display is open and the screen task takes commands.
+    var isOpen = false
     var state = "opening"
     var width = 0
     var height = 0
