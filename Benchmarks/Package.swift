@@ -59,6 +59,17 @@ let package = Package(
             path: "Benchmarks/SyncBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The reference kiosk scene (bench/reference-scene.md) at 1080x1920: cold first frame,
+        // warm full repaint, a small repaint, against a memcpy of the same frame.
+        .executableTarget(
+            name: "ScreenBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Graphics", package: "kioskd"),
+            ],
+            path: "Benchmarks/ScreenBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

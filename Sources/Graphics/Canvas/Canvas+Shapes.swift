@@ -2,6 +2,18 @@ extension Canvas {
     /// Fills a rectangle with corners rounded to `radius` (clamped to half the shorter side),
     /// anti-aliased through the cached corner mask of that radius.
     public func fillRoundedRect(_ rect: Rect, radius: Int, color: Color, shapes: ShapeCache) {
+        fillRoundedRect(rect, radius: radius, color: color, backdrop: nil, shapes: shapes)
+    }
+
+    /// Draws a soft shadow. Large shadows are assembled from cached corner pieces and an edge
+    /// profile, so after the first one of a given radius and width a shadow costs a few spans
+    /// per row; shadows too small for that use a cached whole mask.
+    public func draw(_ shadow: BoxShadow, shapes: ShapeCache) {
+        draw(shadow, backdrop: nil, shapes: shapes)
+    }
+
+    /// `backdrop`: the one colour every pixel of the clip has before drawing, if known.
+    func fillRoundedRect(_ rect: Rect, radius: Int, color: Color, backdrop: Color?, shapes: ShapeCache) {
         let area = clip.intersection(rect)
         guard !area.isEmpty, color.alpha > 0 else { return }
         let radius = max(0, min(radius, min(rect.width, rect.height) / 2))
@@ -9,29 +21,26 @@ extension Canvas {
             fill(rect, color: color)
             return
         }
-        let pixel = color.xrgb8888, colorAlpha = UInt32(color.alpha)
+        withPainter(color, backdrop: backdrop, shapes: shapes) { painter in
         corner.left.withUnsafeBufferPointer { left in
-            corner.right.withUnsafeBufferPointer { right in
-                for y in area.minY..<area.maxY {
-                    let row = buffer.row(y)
-                    let top = y - rect.minY, bottom = rect.maxY - 1 - y
-                    guard top < radius || bottom < radius else {
-                        PixelSpan.paint(row + area.minX, count: area.width, pixel: pixel, alpha: colorAlpha)
-                        continue
-                    }
-                    let maskRow = (top < radius ? top : bottom) * radius
-                    blendSegment(row, from: rect.minX, count: radius, coverage: left.baseAddress! + maskRow, in: area, pixel: pixel, colorAlpha: colorAlpha)
-                    paintSegment(row, from: rect.minX + radius, to: rect.maxX - radius, in: area, pixel: pixel, alpha: colorAlpha)
-                    blendSegment(row, from: rect.maxX - radius, count: radius, coverage: right.baseAddress! + maskRow, in: area, pixel: pixel, colorAlpha: colorAlpha)
+        corner.right.withUnsafeBufferPointer { right in
+            for y in area.minY..<area.maxY {
+                let row = buffer.row(y)
+                let top = y - rect.minY, bottom = rect.maxY - 1 - y
+                guard top < radius || bottom < radius else {
+                    painter.paint(row + area.minX, count: area.width, coverage: 255)
+                    continue
                 }
+                let maskRow = (top < radius ? top : bottom) * radius
+                painter.blendSegment(row, from: rect.minX, count: radius, coverage: left.baseAddress! + maskRow, in: area)
+                painter.paintSegment(row, from: rect.minX + radius, to: rect.maxX - radius, in: area, coverage: 255)
+                painter.blendSegment(row, from: rect.maxX - radius, count: radius, coverage: right.baseAddress! + maskRow, in: area)
             }
-        }
+        }}}
     }
 
-    /// Draws a soft shadow. Large shadows are assembled from cached corner pieces and an edge
-    /// profile, so after the first one of a given radius and width a shadow costs a few spans
-    /// per row; shadows too small for that use a cached whole mask.
-    public func draw(_ shadow: BoxShadow, shapes: ShapeCache) {
+    /// `backdrop`: the one colour every pixel of the clip has before drawing, if known.
+    func draw(_ shadow: BoxShadow, backdrop: Color?, shapes: ShapeCache) {
         let outer = shadow.bounds
         let area = clip.intersection(outer)
         guard !area.isEmpty, shadow.color.alpha > 0 else { return }
@@ -39,11 +48,13 @@ extension Canvas {
         let pieces = shapes.shadowPieces(radius: radius, blur: blur)
         guard outer.width >= pieces.minimumSide, outer.height >= pieces.minimumSide else {
             let mask = shapes.smallShadow(width: shape.width, height: shape.height, radius: radius, blur: blur)
-            blend(mask, at: Point(x: outer.minX, y: outer.minY), color: shadow.color)
+            withPainter(shadow.color, backdrop: backdrop, shapes: shapes) { painter in
+                blend(mask, at: Point(x: outer.minX, y: outer.minY), painter: painter)
+            }
             return
         }
         let side = pieces.cornerSide
-        let pixel = shadow.color.xrgb8888, colorAlpha = UInt32(shadow.color.alpha)
+        withPainter(shadow.color, backdrop: backdrop, shapes: shapes) { painter in
         pieces.topLeft.withUnsafeBufferPointer { topLeft in
         pieces.topRight.withUnsafeBufferPointer { topRight in
         pieces.bottomLeft.withUnsafeBufferPointer { bottomLeft in
@@ -67,30 +78,10 @@ extension Canvas {
                     right = reversedProfile.baseAddress!
                     middle = 255
                 }
-                blendSegment(row, from: outer.minX, count: side, coverage: left, in: area, pixel: pixel, colorAlpha: colorAlpha)
-                let alpha = colorAlpha == 255 ? middle : (middle &* colorAlpha &+ 255) >> 8
-                paintSegment(row, from: outer.minX + side, to: outer.maxX - side, in: area, pixel: pixel, alpha: alpha)
-                blendSegment(row, from: outer.maxX - side, count: side, coverage: right, in: area, pixel: pixel, colorAlpha: colorAlpha)
+                painter.blendSegment(row, from: outer.minX, count: side, coverage: left, in: area)
+                painter.paintSegment(row, from: outer.minX + side, to: outer.maxX - side, in: area, coverage: middle)
+                painter.blendSegment(row, from: outer.maxX - side, count: side, coverage: right, in: area)
             }
-        }}}}}}
-    }
-
-    /// Blends the part of `[x, x + count)` inside `area` through `coverage` (which starts at x).
-    @inline(__always)
-    func blendSegment(
-        _ row: UnsafeMutablePointer<UInt32>, from x: Int, count: Int, coverage: UnsafePointer<UInt8>,
-        in area: Rect, pixel: UInt32, colorAlpha: UInt32
-    ) {
-        let start = max(x, area.minX), end = min(x + count, area.maxX)
-        guard start < end else { return }
-        PixelSpan.blend(row + start, coverage: coverage + (start - x), count: end - start, pixel: pixel, colorAlpha: colorAlpha)
-    }
-
-    /// Paints the part of `[start, end)` inside `area` at one alpha.
-    @inline(__always)
-    func paintSegment(_ row: UnsafeMutablePointer<UInt32>, from start: Int, to end: Int, in area: Rect, pixel: UInt32, alpha: UInt32) {
-        let start = max(start, area.minX), end = min(end, area.maxX)
-        guard start < end else { return }
-        PixelSpan.paint(row + start, count: end - start, pixel: pixel, alpha: alpha)
+        }}}}}}}
     }
 }

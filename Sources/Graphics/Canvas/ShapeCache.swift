@@ -7,6 +7,9 @@ public final class ShapeCache {
     private var corners: [Int: CornerMask] = [:]
     private var shadows: [ShadowKey: ShadowPieces] = [:]
     private var smallShadows: [SmallShadowKey: AlphaMask] = [:]
+    /// Most recently used first; a screen blends a handful of colour pairs.
+    private var blendTables: [BlendTable] = []
+    private static let blendTableLimit = 32
 
     private struct ShadowKey: Hashable { var radius: Int, blur: Int }
     private struct SmallShadowKey: Hashable { var width: Int, height: Int, radius: Int, blur: Int }
@@ -30,6 +33,22 @@ public final class ShapeCache {
         let pieces = ShadowPieces(radius: radius, blur: blur, corner: corner(radius: radius))
         shadows[key] = pieces
         return pieces
+    }
+
+    /// The table for `color` over `backdrop`, from a short most-recently-used list.
+    func blendTable(_ color: Color, over backdrop: UInt32) -> BlendTable {
+        if let index = blendTables.firstIndex(where: { $0.matches(color, backdrop: backdrop) }) {
+            let table = blendTables[index]
+            if index != 0 {
+                blendTables.remove(at: index)
+                blendTables.insert(table, at: 0)
+            }
+            return table
+        }
+        let table = BlendTable(color: color, backdrop: backdrop)
+        blendTables.insert(table, at: 0)
+        if blendTables.count > Self.blendTableLimit { blendTables.removeLast() }
+        return table
     }
 
     /// A whole shadow mask for a shape too small for the nine pieces to fit.

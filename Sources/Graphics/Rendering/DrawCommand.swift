@@ -52,19 +52,36 @@ public enum DrawCommand: Sendable, Equatable {
         }
     }
 
+    /// The colour of `opaqueAreas` when the command paints them in one flat colour, so that a
+    /// later command over them can blend through a table (`BlendTable`).
+    var solidColor: Color? {
+        switch self {
+        case .fill(_, let color), .roundedRect(_, _, let color):
+            color.alpha == 255 ? color : nil
+        case .gradient, .shadow, .text, .image, .line, .qrCode:
+            nil
+        }
+    }
+
     /// Draws the command, clipped to `canvas`'s clip.
     public func draw(in canvas: Canvas, shapes: ShapeCache) {
+        draw(in: canvas, backdrop: nil, shapes: shapes)
+    }
+
+    /// Draws the command; `backdrop` is the one colour every pixel of the clip has now, if the
+    /// caller knows it (blends then become table lookups; the pixels are the same).
+    func draw(in canvas: Canvas, backdrop: Color?, shapes: ShapeCache) {
         switch self {
         case .fill(let rect, let color):
             canvas.fill(rect, color: color)
         case .gradient(let rect, let start, let end, let axis):
             canvas.fillGradient(rect, from: start, to: end, axis: axis)
         case .roundedRect(let rect, let radius, let color):
-            canvas.fillRoundedRect(rect, radius: radius, color: color, shapes: shapes)
+            canvas.fillRoundedRect(rect, radius: radius, color: color, backdrop: backdrop, shapes: shapes)
         case .shadow(let shadow):
-            canvas.draw(shadow, shapes: shapes)
+            canvas.draw(shadow, backdrop: backdrop, shapes: shapes)
         case .text(let layout, let origin, let color):
-            canvas.draw(layout, at: origin, color: color)
+            canvas.draw(layout, at: origin, color: color, backdrop: backdrop, shapes: shapes)
         case .image(let image, let origin, let opacity):
             canvas.draw(image, at: origin, opacity: opacity)
         case .line(let start, let end, let width, let color):

@@ -31,6 +31,7 @@ public final class ScreenRenderer {
     // Per-frame working storage, kept so that a steady frame allocates nothing.
     private var bounds: [Rect] = []
     private var opaque: [(Rect, Rect)] = []
+    private var solid: [Color?] = []
     private var active: [Int] = []
     private var pieces: [Rect] = []
     private var scratch: [Rect] = []
@@ -80,9 +81,11 @@ public final class ScreenRenderer {
     private func prepare(_ list: DrawList) {
         bounds.removeAll(keepingCapacity: true)
         opaque.removeAll(keepingCapacity: true)
+        solid.removeAll(keepingCapacity: true)
         for command in list.commands {
             bounds.append(command.bounds)
             opaque.append(command.opaqueAreas)
+            solid.append(command.solidColor)
         }
     }
 
@@ -107,9 +110,26 @@ public final class ScreenRenderer {
         for (position, index) in active.enumerated() {
             let command = list.commands[index]
             drawCulled(bounds[index].intersection(band), occludersAfter: position, in: band, canvas: canvas) { canvas in
-                command.draw(in: canvas, shapes: shapes)
+                command.draw(in: canvas, backdrop: backdrop(of: canvas.clip, before: position), shapes: shapes)
             }
         }
+    }
+
+    /// The one colour every pixel of `area` has before `active[position]` draws, when known:
+    /// the first earlier command touching `area` paints all of it in one flat colour (or none
+    /// does, and it is the clear colour).
+    private func backdrop(of area: Rect, before position: Int) -> Color? {
+        var earlier = position - 1
+        while earlier >= 0 {
+            let index = active[earlier]
+            if bounds[index].intersects(area) {
+                guard let color = solid[index] else { return nil }
+                let (first, second) = opaque[index]
+                return first.contains(area) || second.contains(area) ? color : nil
+            }
+            earlier -= 1
+        }
+        return clearColor
     }
 
     /// Calls `draw` with a canvas clipped to each part of `area` that no command after
