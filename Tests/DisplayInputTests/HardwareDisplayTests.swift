@@ -5,6 +5,8 @@ import Testing
 
 /// Runs only where a real display is named, e.g. in the VM rig (bochs DRM and its fbdev emulation):
 /// KIOSK_TEST_DISPLAY=/dev/fb0 or KIOSK_TEST_DISPLAY=drm:/dev/dri/card0.
+// One at a time: a DRM card has one master.
+@Suite(.serialized)
 struct HardwareDisplayTests {
     static let location = ProcessInfo.processInfo.environment["KIOSK_TEST_DISPLAY"]
 
