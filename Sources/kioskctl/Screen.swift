@@ -82,7 +82,8 @@ struct ScreenTouchTestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        print("Touch the screen; the test ends in \(seconds) s.")
+        // On stderr, so that --json output stays JSON.
+        printToStandardError("Touch the screen; the test ends in \(seconds) s.")
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: seconds + 10)
         let report = try client.answer(ControlRequest(command: ControlRequest.screenTouchTestCommand, arguments: ["seconds": "\(seconds)"]), \.screen, missing: "kioskd sent no screen report")
         let touches = report.touches ?? []

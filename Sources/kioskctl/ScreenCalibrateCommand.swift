@@ -23,7 +23,7 @@ struct ScreenCalibrateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        print("Touch the centre of each of the five targets on the screen.")
+        printToStandardError("Touch the centre of each of the five targets on the screen.")
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: seconds + 10)
         let report = try client.answer(ControlRequest(command: ControlRequest.screenCalibrateCommand, arguments: ["seconds": "\(seconds)"]), \.screen, missing: "kioskd sent no screen report")
         guard let matrix = report.calibration, matrix.count == 6 else {

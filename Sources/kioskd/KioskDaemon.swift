@@ -40,16 +40,14 @@ struct KioskDaemon {
             // shut down after it: ServiceGroup stops services in reverse order.
             deviceServices += [monitor, reader]
         }
-        let touchInput = configuration.devices.touchscreen.map { TouchInputService(configuration: $0, rotation: configuration.devices.display?.rotation ?? 0, logger: logger) }
-        let screen = configuration.devices.display.map { ScreenService(configuration: $0, kioskID: configuration.kioskID, touchInput: touchInput, logger: logger) }
+        let screen = configuration.devices.display.map {
+            ScreenService(configuration: $0, touchscreen: configuration.devices.touchscreen, kioskID: configuration.kioskID, logger: logger)
+        }
         if let screen {
             statusSource.devices.append(screen)
             deviceServices.append(screen)
-        }
-        if let touchInput {
-            statusSource.devices.append(touchInput)
-            // After the screen: ServiceGroup stops services in reverse order, so touches stop first.
-            deviceServices.append(touchInput)
+        } else if configuration.devices.touchscreen != nil {
+            logger.warning("A touchscreen is configured but no display; touches are ignored. Add [devices.display].")
         }
         if let scanner = configuration.devices.scanner {
             let service = ScannerService(configuration: scanner, logger: logger)

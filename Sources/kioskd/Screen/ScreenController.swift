@@ -16,12 +16,19 @@ final class ScreenController {
     /// Bumped whenever a mode ends, so a timer set for an earlier mode does nothing.
     var generation = 0
     var timer: Task<Void, Never>?
+    /// nil until the touchscreen is open (or when the kiosk has none).
+    var touchPanel: TouchPanel?
 
     init(display: any Display, fonts: FontSet, kioskID: String) {
         self.display = display
         self.fonts = fonts
         self.kioskID = kioskID
         frame = PixelBuffer(width: display.width, height: display.height, color: Theme.background)
+    }
+
+    /// The panel's own size in pixels (the UI's, turned back).
+    var panelSize: (width: Int, height: Int) {
+        display.rotation.uiSize(panelWidth: display.width, panelHeight: display.height)
     }
 
     /// The screen of the current mode.
@@ -56,16 +63,4 @@ enum ScreenMode {
     case touchTest(touches: [TouchRecord], answer: CheckedContinuation<ControlResponse, Never>)
     /// The touches on the targets so far (in the panel's raw coordinates and as mapped now).
     case calibrating(raw: [ScreenTouch], answer: CheckedContinuation<ControlResponse, Never>)
-}
-
-/// One touch as the screen service gets it: its phase, the contact, the raw panel coordinates
-/// and the UI point they map to with the current calibration and rotation.
-struct ScreenTouch: Sendable {
-    enum Phase: String, Sendable { case down, move, up }
-    var phase: Phase
-    var contact: Int
-    var rawX: Int
-    var rawY: Int
-    var x: Int
-    var y: Int
 }

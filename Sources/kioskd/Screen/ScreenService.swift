@@ -19,16 +19,17 @@ final class ScreenService: Service, DeviceStatusReporting {
     let configuration: DisplayConfiguration
     let kioskID: String
     let logger: Logger
-    let touchInput: TouchInputService?
+    /// `[devices.touchscreen]`: read by the screen task, which maps touches onto what it shows.
+    let touchscreen: TouchscreenConfiguration?
 
     private let snapshot = Mutex(ScreenSnapshot())
     private let events: AsyncStream<ScreenEvent>
     private let eventContinuation: AsyncStream<ScreenEvent>.Continuation
 
-    init(configuration: DisplayConfiguration, kioskID: String, touchInput: TouchInputService?, logger: Logger) {
+    init(configuration: DisplayConfiguration, touchscreen: TouchscreenConfiguration?, kioskID: String, logger: Logger) {
         self.configuration = configuration
         self.kioskID = kioskID
-        self.touchInput = touchInput
+        self.touchscreen = touchscreen
         var logger = logger
         logger[metadataKey: "device.path"] = "\(configuration.device)"
         self.logger = logger
@@ -116,18 +117,32 @@ final class ScreenService: Service, DeviceStatusReporting {
     private func serve(_ controller: ScreenController) async {
         await show(controller)
         // Touches join the queue in the order they happened.
-        let forwarding = Task { [touchInput, eventContinuation] in
-            guard let touchInput else { return }
-            for await touch in touchInput.touches { eventContinuation.yield(.touch(touch)) }
+        let panel = controller.panelSize, rotation = controller.display.rotation
+        let reading = Task { [eventContinuation, touchscreen, logger] in
+            guard let touchscreen else { return }
+            await TouchReading.run(touchscreen, panelWidth: panel.width, panelHeight: panel.height, rotation: rotation, events: eventContinuation, logger: logger)
         }
-        defer { forwarding.cancel() }
+        defer { reading.cancel() }
         for await event in events {
             switch event {
             case let .command(request, answer):
                 // Touch tests and calibrations answer when they end; everything else now.
                 if let response = await handle(request, answer: answer, controller) { answer.resume(returning: response) }
-            case let .touch(touch):
-                await handle(touch, controller)
+            case let .touch(event):
+                guard let panel = controller.touchPanel else { continue }
+                await handle(panel.screenTouch(event), controller)
+            case let .touchOpened(mapping):
+                controller.touchPanel = TouchPanel(mapping: mapping, rotation: controller.display.rotation)
+                snapshot.withLock {
+                    $0.touchState = "ready"
+                    $0.touchError = nil
+                }
+            case let .touchLost(reason):
+                controller.touchPanel = nil
+                snapshot.withLock {
+                    $0.touchState = "not connected"
+                    $0.touchError = reason
+                }
             case let .modeEnded(generation):
                 guard generation == controller.generation else { continue }
                 await finishMode(controller, answer: nil)
@@ -159,8 +174,12 @@ final class ScreenService: Service, DeviceStatusReporting {
             logger.notice("Showing the test pattern", metadata: ["seconds": "\(seconds)"])
             return ControlResponse(ok: true, screen: report())
         case ControlRequest.screenTouchTestCommand, ControlRequest.screenCalibrateCommand:
-            guard touchInput != nil else {
+            guard touchscreen != nil else {
                 return .failure(.notConfigured, "This kiosk has no touchscreen configured ([devices.touchscreen] in kioskd's configuration).")
+            }
+            guard controller.touchPanel != nil else {
+                let reason = snapshot.withLock { $0.touchError } ?? "it is still being opened"
+                return .failure(.deviceFailed, "The touchscreen is unavailable: \(reason)")
             }
             let calibrating = request.command == ControlRequest.screenCalibrateCommand
             guard let seconds = Self.seconds(request, range: calibrating ? 10...300 : 1...600) else {
@@ -224,14 +243,15 @@ final class ScreenService: Service, DeviceStatusReporting {
 
     private func calibrationAnswer(_ touches: [ScreenTouch], _ controller: ScreenController) -> ControlResponse {
         let targets = CalibrationScreen.targets(width: controller.display.width, height: controller.display.height)
-        guard touches.count == targets.count, let touchInput else {
+        guard touches.count == targets.count, var panel = controller.touchPanel else {
             return .failure(.deviceFailed, "Calibration needs a touch on each of the \(targets.count) targets; got \(touches.count). Run it again and touch each cross.")
         }
         do {
-            let result = try touchInput.calibrate(touches: touches, targets: targets)
+            let result = try panel.calibrate(touches: touches, targets: targets)
+            controller.touchPanel = panel
             logger.notice("Touchscreen calibrated", metadata: ["calibration": "\(result.matrix)", "error.px": "\(result.meanErrorPixels)"])
             var report = report()
-            report.calibration = result.matrix
+            report.calibration = result.matrix.values
             report.calibrationErrorPixels = result.meanErrorPixels
             return ControlResponse(ok: true, screen: report)
         } catch {
@@ -279,7 +299,11 @@ final class ScreenService: Service, DeviceStatusReporting {
 
     func deviceSummaries() async -> [DeviceSummary] {
         let snapshot = snapshot.withLock { $0 }
-        return [DeviceSummary(name: "display", kind: "display", path: configuration.device, state: snapshot.state == "on" ? "ready" : snapshot.state, lastError: snapshot.lastError)]
+        var summaries = [DeviceSummary(name: "display", kind: "display", path: configuration.device, state: snapshot.state == "on" ? "ready" : snapshot.state, lastError: snapshot.lastError)]
+        if let touchscreen {
+            summaries.append(DeviceSummary(name: "touchscreen", kind: "touch", path: touchscreen.device, state: snapshot.touchState, lastError: snapshot.touchError))
+        }
+        return summaries
     }
 
     private static func seconds(_ request: ControlRequest, range: ClosedRange<Int>) -> Int? {
@@ -306,11 +330,17 @@ struct ScreenSnapshot: Sendable {
     var frames = 0
     var lastError: String?
     var lastErrorAt: Date?
+    /// The touchscreen: "opening" until the display is up, then "ready" or "not connected".
+    var touchState = "opening"
+    var touchError: String?
 }
 
 enum ScreenEvent: Sendable {
     case command(ControlRequest, CheckedContinuation<ControlResponse, Never>)
-    case touch(ScreenTouch)
+    /// A touch in the panel's raw units; the screen task maps it with the current calibration.
+    case touch(TouchEvent)
+    case touchOpened(TouchMapping)
+    case touchLost(String)
     /// A timed mode (test pattern, touch test, calibration) ran out; stale timers carry an old
     /// generation and are ignored.
     case modeEnded(generation: Int)
