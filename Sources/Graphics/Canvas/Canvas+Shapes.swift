@@ -21,9 +21,8 @@ extension Canvas {
             fill(rect, color: color)
             return
         }
+        let left = corner.left, right = corner.right
         withPainter(color, backdrop: backdrop, shapes: shapes) { painter in
-        corner.left.withUnsafeBufferPointer { left in
-        corner.right.withUnsafeBufferPointer { right in
             for y in area.minY..<area.maxY {
                 let row = buffer.row(y)
                 let top = y - rect.minY, bottom = rect.maxY - 1 - y
@@ -32,11 +31,12 @@ extension Canvas {
                     continue
                 }
                 let maskRow = (top < radius ? top : bottom) * radius
-                painter.blendSegment(row, from: rect.minX, count: radius, coverage: left.baseAddress! + maskRow, in: area)
+                painter.blendSegment(row, from: rect.minX, count: radius, coverage: left + maskRow, in: area)
                 painter.paintSegment(row, from: rect.minX + radius, to: rect.maxX - radius, in: area, coverage: 255)
-                painter.blendSegment(row, from: rect.maxX - radius, count: radius, coverage: right.baseAddress! + maskRow, in: area)
+                painter.blendSegment(row, from: rect.maxX - radius, count: radius, coverage: right + maskRow, in: area)
             }
-        }}}
+        }
+        withExtendedLifetime(corner) {}
     }
 
     /// `backdrop`: the one colour every pixel of the clip has before drawing, if known.
@@ -54,34 +54,31 @@ extension Canvas {
             return
         }
         let side = pieces.cornerSide
+        let topLeft = pieces.topLeft, topRight = pieces.topRight, bottomLeft = pieces.bottomLeft, bottomRight = pieces.bottomRight
+        let profile = pieces.profile, reversedProfile = pieces.reversedProfile
         withPainter(shadow.color, backdrop: backdrop, shapes: shapes) { painter in
-        pieces.topLeft.withUnsafeBufferPointer { topLeft in
-        pieces.topRight.withUnsafeBufferPointer { topRight in
-        pieces.bottomLeft.withUnsafeBufferPointer { bottomLeft in
-        pieces.bottomRight.withUnsafeBufferPointer { bottomRight in
-        pieces.profile.withUnsafeBufferPointer { profile in
-        pieces.reversedProfile.withUnsafeBufferPointer { reversedProfile in
             for y in area.minY..<area.maxY {
                 let row = buffer.row(y)
                 let top = y - outer.minY, bottom = outer.maxY - 1 - y
                 let left: UnsafePointer<UInt8>, right: UnsafePointer<UInt8>, middle: UInt32
                 if top < side {
-                    left = topLeft.baseAddress! + top * side
-                    right = topRight.baseAddress! + top * side
+                    left = UnsafePointer(topLeft + top * side)
+                    right = UnsafePointer(topRight + top * side)
                     middle = UInt32(profile[top])
                 } else if bottom < side {
-                    left = bottomLeft.baseAddress! + (side - 1 - bottom) * side
-                    right = bottomRight.baseAddress! + (side - 1 - bottom) * side
+                    left = UnsafePointer(bottomLeft + (side - 1 - bottom) * side)
+                    right = UnsafePointer(bottomRight + (side - 1 - bottom) * side)
                     middle = UInt32(profile[bottom])
                 } else {
-                    left = profile.baseAddress!
-                    right = reversedProfile.baseAddress!
+                    left = UnsafePointer(profile)
+                    right = UnsafePointer(reversedProfile)
                     middle = 255
                 }
                 painter.blendSegment(row, from: outer.minX, count: side, coverage: left, in: area)
                 painter.paintSegment(row, from: outer.minX + side, to: outer.maxX - side, in: area, coverage: middle)
                 painter.blendSegment(row, from: outer.maxX - side, count: side, coverage: right, in: area)
             }
-        }}}}}}}
+        }
+        withExtendedLifetime(pieces) {}
     }
 }

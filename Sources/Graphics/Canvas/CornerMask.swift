@@ -1,12 +1,13 @@
 /// The anti-aliased top-left quarter of a circle of radius `radius`, `radius` x `radius`
 /// pixels: coverage of each pixel by the disc centred on the mask's bottom-right corner, and
-/// the same rows mirrored left to right for the right-hand corners.
-struct CornerMask {
+/// the same rows mirrored left to right for the right-hand corners. A class holding raw
+/// memory, so that drawing a row takes no reference counting per array.
+final class CornerMask {
     let radius: Int
     /// Top-left corner, row by row.
-    let left: [UInt8]
+    let left: UnsafeMutablePointer<UInt8>
     /// Top-right corner (each row of `left` reversed).
-    let right: [UInt8]
+    let right: UnsafeMutablePointer<UInt8>
 
     /// Samples per pixel side: 4 x 4 = 16 samples, enough for 8-bit coverage that looks smooth
     /// and is computed once per radius.
@@ -15,7 +16,8 @@ struct CornerMask {
     init(radius: Int) {
         precondition(radius > 0, "corner radius must be positive")
         self.radius = radius
-        var left = [UInt8](repeating: 0, count: radius * radius)
+        left = .allocate(capacity: radius * radius)
+        right = .allocate(capacity: radius * radius)
         let r = Double(radius), n = Self.subsamples
         let step = 1 / Double(n)
         for y in 0..<radius {
@@ -28,18 +30,19 @@ struct CornerMask {
                         if dx * dx + dy * dy <= r * r { inside += 1 }
                     }
                 }
-                left[y * radius + x] = UInt8((inside * 255 + n * n / 2) / (n * n))
+                let value = UInt8((inside * 255 + n * n / 2) / (n * n))
+                left[y * radius + x] = value
+                right[y * radius + (radius - 1 - x)] = value
             }
         }
-        self.left = left
-        var right = left
-        for y in 0..<radius {
-            right[(y * radius)..<(y * radius + radius)].reverse()
-        }
-        self.right = right
     }
 
-    /// The AlphaMask of a whole rounded rectangle of `width` x `height` (for shadows' blur source).
+    deinit {
+        left.deallocate()
+        right.deallocate()
+    }
+
+    /// The coverage of a whole rounded rectangle of `width` x `height` (a shadow's blur source).
     static func roundedRectangle(width: Int, height: Int, radius: Int, corner: CornerMask?) -> [UInt8] {
         var coverage = [UInt8](repeating: 255, count: width * height)
         guard let corner, radius > 0 else { return coverage }

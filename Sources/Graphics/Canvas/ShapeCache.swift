@@ -7,6 +7,8 @@ public final class ShapeCache {
     private var corners: [Int: CornerMask] = [:]
     private var shadows: [ShadowKey: ShadowPieces] = [:]
     private var smallShadows: [SmallShadowKey: AlphaMask] = [:]
+    private var lastCorner: CornerMask?
+    private var lastShadow: ShadowPieces?
     /// Most recently used first; a screen blends a handful of colour pairs.
     private var blendTables: [BlendTable] = []
     private static let blendTableLimit = 32
@@ -21,17 +23,20 @@ public final class ShapeCache {
 
     func corner(radius: Int) -> CornerMask? {
         guard radius > 0 else { return nil }
-        if let cached = corners[radius] { return cached }
-        let mask = CornerMask(radius: radius)
+        if let last = lastCorner, last.radius == radius { return last }
+        let mask = corners[radius] ?? CornerMask(radius: radius)
         corners[radius] = mask
+        lastCorner = mask
         return mask
     }
 
     func shadowPieces(radius: Int, blur: Int) -> ShadowPieces {
+        // A screen's shadows are usually all alike: check the last one before hashing.
+        if let last = lastShadow, last.radius == radius, last.blur == blur { return last }
         let key = ShadowKey(radius: radius, blur: blur)
-        if let cached = shadows[key] { return cached }
-        let pieces = ShadowPieces(radius: radius, blur: blur, corner: corner(radius: radius))
+        let pieces = shadows[key] ?? ShadowPieces(radius: radius, blur: blur, corner: corner(radius: radius))
         shadows[key] = pieces
+        lastShadow = pieces
         return pieces
     }
 

@@ -28,13 +28,8 @@ public final class ScreenRenderer {
     private var previous: DrawList?
     private var previousSize: (width: Int, height: Int)?
 
-    // Per-frame working storage, kept so that a steady frame allocates nothing.
-    private var bounds: [Rect] = []
-    private var opaque: [(Rect, Rect)] = []
-    private var solid: [Color?] = []
-    private var active: [Int] = []
-    private var pieces: [Rect] = []
-    private var scratch: [Rect] = []
+    /// Kept between frames; moved out while drawing (see `BandPlan`).
+    private var plan = BandPlan()
 
     public init(bandHeight: Int = 48, clearColor: Color = .black, shapes: ShapeCache = ShapeCache()) {
         precondition(bandHeight > 0, "band height must be positive")
@@ -60,8 +55,9 @@ public final class ScreenRenderer {
         guard !changed.isEmpty else { return [] }
         var damage = DamageRegion(bounds: frame.bounds)
         for rect in changed { damage.add(rect) }
-        prepare(list)
-        for rect in damage.rects { drawRegion(list, rect, into: frame) }
+        withPlan(for: list) { plan in
+            for rect in damage.rects { plan.draw(rect, canvas: Canvas(frame), bandHeight: bandHeight, clearColor: clearColor, shapes: shapes) }
+        }
         return damage.rects
     }
 
@@ -74,86 +70,16 @@ public final class ScreenRenderer {
     /// Redraws `rect` of `frame` from `list`, whatever changed. Does not change what `render`
     /// compares the next list with.
     public func repaint(_ list: DrawList, in rect: Rect, into frame: PixelBuffer) {
-        prepare(list)
-        drawRegion(list, rect.intersection(frame.bounds), into: frame)
-    }
-
-    private func prepare(_ list: DrawList) {
-        bounds.removeAll(keepingCapacity: true)
-        opaque.removeAll(keepingCapacity: true)
-        solid.removeAll(keepingCapacity: true)
-        for command in list.commands {
-            bounds.append(command.bounds)
-            opaque.append(command.opaqueAreas)
-            solid.append(command.solidColor)
+        withPlan(for: list) { plan in
+            plan.draw(rect.intersection(frame.bounds), canvas: Canvas(frame), bandHeight: bandHeight, clearColor: clearColor, shapes: shapes)
         }
     }
 
-    private func drawRegion(_ list: DrawList, _ region: Rect, into frame: PixelBuffer) {
-        guard !region.isEmpty else { return }
-        let canvas = Canvas(frame)
-        var bandTop = region.minY
-        while bandTop < region.maxY {
-            let band = Rect(x: region.minX, y: bandTop, width: region.width, height: min(bandHeight, region.maxY - bandTop))
-            drawBand(list, band, canvas: canvas)
-            bandTop += bandHeight
-        }
-    }
-
-    private func drawBand(_ list: DrawList, _ band: Rect, canvas: Canvas) {
-        active.removeAll(keepingCapacity: true)
-        for index in bounds.indices where bounds[index].intersects(band) { active.append(index) }
-        // The clear comes first and is usually hidden entirely by an opaque background.
-        drawCulled(band, occludersAfter: -1, in: band, canvas: canvas) { canvas in
-            canvas.fill(band, color: clearColor)
-        }
-        for (position, index) in active.enumerated() {
-            let command = list.commands[index]
-            drawCulled(bounds[index].intersection(band), occludersAfter: position, in: band, canvas: canvas) { canvas in
-                command.draw(in: canvas, backdrop: backdrop(of: canvas.clip, before: position), shapes: shapes)
-            }
-        }
-    }
-
-    /// The one colour every pixel of `area` has before `active[position]` draws, when known:
-    /// the first earlier command touching `area` paints all of it in one flat colour (or none
-    /// does, and it is the clear colour).
-    private func backdrop(of area: Rect, before position: Int) -> Color? {
-        var earlier = position - 1
-        while earlier >= 0 {
-            let index = active[earlier]
-            if bounds[index].intersects(area) {
-                guard let color = solid[index] else { return nil }
-                let (first, second) = opaque[index]
-                return first.contains(area) || second.contains(area) ? color : nil
-            }
-            earlier -= 1
-        }
-        return clearColor
-    }
-
-    /// Calls `draw` with a canvas clipped to each part of `area` that no command after
-    /// `active[position]` paints opaquely; nothing when `area` is hidden entirely.
-    @inline(__always)
-    private func drawCulled(_ area: Rect, occludersAfter position: Int, in band: Rect, canvas: Canvas, draw: (Canvas) -> Void) {
-        guard !area.isEmpty else { return }
-        pieces.removeAll(keepingCapacity: true)
-        pieces.append(area)
-        for later in active[(position + 1)...] {
-            let (first, second) = opaque[later]
-            if first.intersects(area) { RectSubtraction.subtract(first, from: &pieces, scratch: &scratch) }
-            if second.intersects(area) { RectSubtraction.subtract(second, from: &pieces, scratch: &scratch) }
-            if pieces.isEmpty { return }
-        }
-        if pieces.count == 1 && pieces[0] == area {
-            draw(canvas.clipped(to: area))
-            return
-        }
-        // By index, so no access to `pieces` is held while `draw` runs (and nothing is copied).
-        var next = 0
-        while next < pieces.count {
-            draw(canvas.clipped(to: pieces[next]))
-            next += 1
-        }
+    private func withPlan(for list: DrawList, _ body: (inout BandPlan) -> Void) {
+        var local = BandPlan()
+        swap(&local, &plan)
+        defer { swap(&local, &plan) }
+        local.prepare(list)
+        body(&local)
     }
 }
