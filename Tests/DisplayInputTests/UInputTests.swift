@@ -32,7 +32,7 @@ final class UInputTouchscreen {
         }
         var name = [CChar](repeating: 0, count: 64)
         _ = kiosk_uinput_get_sysname(descriptor, &name, 64)
-        let sysname = String(cString: name)
+        let sysname = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // The input device's directory holds its eventN.
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/devices/virtual/input/\(sysname)")) ?? []
         eventPath = "/dev/input/" + (entries.first { $0.hasPrefix("event") } ?? "event-missing")
