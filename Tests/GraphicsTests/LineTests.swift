@@ -34,4 +34,24 @@ import Testing
         #expect(!partial.isEmpty)
         #expect(buffer[17, 2] == 0xFF00_0000)
     }
+
+    /// Skipping pixels far from the line changes nothing: every pixel matches the distance rule
+    /// computed for the whole bounding box.
+    @Test func steepAndShallowLinesMatchTheDistanceRule() {
+        for (start, end) in [(Point(x: 3, y: 2), Point(x: 40, y: 29)), (Point(x: 38, y: 1), Point(x: 5, y: 30)), (Point(x: 2, y: 15), Point(x: 41, y: 17))] {
+            let buffer = PixelBuffer(width: 44, height: 32, color: .black)
+            Canvas(buffer).drawLine(from: start, to: end, width: 3, color: .white)
+            let ax = Double(start.x) + 0.5, ay = Double(start.y) + 0.5
+            let dx = Double(end.x - start.x), dy = Double(end.y - start.y)
+            for y in 0..<32 {
+                for x in 0..<44 {
+                    let px = Double(x) + 0.5 - ax, py = Double(y) + 0.5 - ay
+                    let t = min(1, max(0, (px * dx + py * dy) / (dx * dx + dy * dy)))
+                    let distance = ((px - t * dx) * (px - t * dx) + (py - t * dy) * (py - t * dy)).squareRoot()
+                    let expected = UInt8((min(1, max(0, 2 - distance)) * 255).rounded())
+                    #expect(buffer.color(x: x, y: y).red == expected, "(\(x), \(y)) of \(start)-\(end)")
+                }
+            }
+        }
+    }
 }

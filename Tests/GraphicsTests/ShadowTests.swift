@@ -54,4 +54,15 @@ import Testing
         canvas.draw(BoxShadow(box: Rect(x: 150, y: 150, width: 120, height: 80), radius: 12, width: 20), shapes: shapes)
         #expect(shapes.count == afterFirst)
     }
+
+    /// The nine cached pieces assemble into exactly the shadow one whole blurred mask gives.
+    @Test func piecesAssembleIntoTheWholeShadow() {
+        let shadow = BoxShadow(box: Rect(x: 30, y: 20, width: 150, height: 110), radius: 14, width: 20)
+        let assembled = PixelBuffer(width: 220, height: 160, color: .white)
+        Canvas(assembled).draw(shadow, shapes: ShapeCache())
+        let whole = PixelBuffer(width: 220, height: 160, color: .white)
+        let mask = ShadowMask.whole(width: 150, height: 110, radius: 14, blur: 10, corner: CornerMask(radius: 14))
+        Canvas(whole).blend(mask, at: Point(x: 20, y: 10), color: .black)
+        #expect(RenderingTestSupport.differences(assembled, whole).isEmpty)
+    }
 }

@@ -11,10 +11,22 @@ extension Canvas {
         let dx = Double(end.x - start.x), dy = Double(end.y - start.y)
         let lengthSquared = dx * dx + dy * dy
         let halfWidth = width / 2
+        let reach = halfWidth + 0.5
+        let length = lengthSquared.squareRoot()
         for y in area.minY..<area.maxY {
             let row = buffer.row(y)
             let py = Double(y) + 0.5 - ay
-            for x in area.minX..<area.maxX {
+            // Only pixels within `reach` of the infinite line can be covered: on this row they
+            // lie within reach * length / |dy| of where the line crosses it.
+            var x0 = area.minX, x1 = area.maxX
+            if dy != 0 {
+                let crossing = ax + py * dx / dy - 0.5
+                let span = reach * length / abs(dy) + 1
+                x0 = max(x0, Int((crossing - span).rounded(.down)))
+                x1 = min(x1, Int((crossing + span).rounded(.up)) + 1)
+            }
+            guard x0 < x1 else { continue }
+            for x in x0..<x1 {
                 let px = Double(x) + 0.5 - ax
                 // Distance from the pixel's centre to the segment (its nearest point, clamped).
                 let t = lengthSquared == 0 ? 0 : min(1, max(0, (px * dx + py * dy) / lengthSquared))

@@ -37,18 +37,24 @@ final class ShadowPieces {
         // them, which is the profile.
         let sourceSide = 2 * side + 1
         let shapeSide = sourceSide - 2 * blur
-        let source = ShadowMask.whole(width: shapeSide, height: shapeSide, radius: radius, blur: blur, corner: corner)
+        // The source is symmetric about its middle row and column, so only the top-left
+        // quadrant (with the middle column, the profile) is blurred; the other corners are its
+        // mirror images.
+        let quadrant = ShadowMask.whole(
+            width: shapeSide, height: shapeSide, radius: radius, blur: blur, corner: corner, topLeft: (side + 1, side)
+        )
         for y in 0..<side {
             for x in 0..<side {
-                topLeft[y * side + x] = source[x, y]
-                topRight[y * side + x] = source[side + 1 + x, y]
-                bottomLeft[y * side + x] = source[x, side + 1 + y]
-                bottomRight[y * side + x] = source[side + 1 + x, side + 1 + y]
+                let value = quadrant[x, y]
+                topLeft[y * side + x] = value
+                topRight[y * side + (side - 1 - x)] = value
+                bottomLeft[(side - 1 - y) * side + x] = value
+                bottomRight[(side - 1 - y) * side + (side - 1 - x)] = value
             }
         }
         for index in 0..<side {
-            profile[index] = source[side, index]
-            reversedProfile[side - 1 - index] = source[side, index]
+            profile[index] = quadrant[side, index]
+            reversedProfile[side - 1 - index] = quadrant[side, index]
         }
     }
 
