@@ -38,6 +38,9 @@ final class UInputTouchscreen {
         eventPath = "/dev/input/" + (entries.first { $0.hasPrefix("event") } ?? "event-missing")
     }
 
+    /// Unplugs the device (UI_DEV_DESTROY): readers get ENODEV.
+    func unplug() { _ = kiosk_uinput_dev_destroy(descriptor) }
+
     func send(_ events: [InputEvent]) {
         let bytes = events.flatMap(\.bytes)
         _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -71,5 +74,46 @@ struct UInputTests {
             if received.count == 2 { break }
         }
         #expect(received == [TouchEvent(.down, contact: 1, x: 1000, y: 2000), TouchEvent(.up, contact: 1, x: 1000, y: 2000)])
+    }
+
+    /// Should end the stream with a DeviceError naming the device when it is unplugged (ENODEV)
+    @Test(.enabled(if: uinputAvailable, "/dev/uinput is not available on this machine (no uinput module or no permission)"))
+    func unplugEndsWithDeviceError() async throws {
+        let panel = try UInputTouchscreen()
+        for _ in 0..<50 where access(panel.eventPath, R_OK) != 0 { try await Task.sleep(for: .milliseconds(20)) }
+        let touch = try TouchScreen.open(panel.eventPath, panelWidth: 4096, panelHeight: 4096)
+        let stream = touch.events()
+        panel.unplug()
+        await #expect {
+            for try await _ in stream {}
+        } throws: { error in
+            guard let error = error as? DeviceError else { return false }
+            return error.code == .notConnected && error.message.contains("'\(panel.eventPath)' went away")
+        }
+    }
+
+    /// Should resynchronise from the device's slots (EVIOCGMTSLOTS) after the kernel's queue overflowed (SYN_DROPPED)
+    @Test(.enabled(if: uinputAvailable, "/dev/uinput is not available on this machine (no uinput module or no permission)"))
+    func overflowResynchronisesFromSlots() async throws {
+        let panel = try UInputTouchscreen()
+        for _ in 0..<50 where access(panel.eventPath, R_OK) != 0 { try await Task.sleep(for: .milliseconds(20)) }
+        let touch = try TouchScreen.open(panel.eventPath, panelWidth: 4096, panelHeight: 4096)
+        // Nobody reads yet: 2000 frames overflow the client's queue, and the kernel replaces
+        // what it dropped with SYN_DROPPED. The finger stays down at (2010, 500).
+        panel.send([.abs(slot, 0), .abs(trackingID, 1), .abs(mtX, 10), .abs(mtY, 500), .key(KeyCode.buttonTouch, 1), .report])
+        for x in 11...2010 { panel.send([.abs(mtX, Int32(x)), .report]) }
+        let stream = touch.events()
+        try await Task.sleep(for: .milliseconds(200))
+        panel.send([.abs(trackingID, -1), .key(KeyCode.buttonTouch, 0), .report])
+        var received: [TouchEvent] = []
+        for try await event in stream {
+            received.append(event)
+            if event.phase == .up { break }
+        }
+        #expect(received.first?.phase == .down && received.first?.contact == 1)
+        #expect(received.last == TouchEvent(.up, contact: 1, x: 2010, y: 500))
+        #expect(received.filter { $0.phase == .down }.count == 1)
+        // Proof that the queue did overflow: most of the 2000 moves never arrived.
+        #expect(received.count < 1000, "\(received.count) events: no overflow happened")
     }
 }
