@@ -169,7 +169,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets: temp directories, running the built executables.
-        .target(name: "KioskTestSupport", dependencies: ["ControlProtocol"], path: "Tests/KioskTestSupport"),
+        .target(name: "KioskTestSupport", dependencies: ["ControlProtocol", "KioskSimulation"], path: "Tests/KioskTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

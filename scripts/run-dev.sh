@@ -4,12 +4,17 @@
 #   K-DEV-01 is enrolled once into .run/K-DEV-01/, whose files dev/kioskd.toml's [sync] names.
 # - kiosk-sim plays the ID card reader on a pty (followed by the link .run/idcard, as udev's
 #   /dev/kiosk/ links are) and the receipt printer on 127.0.0.1:9100 (tickets in .run/paper/).
+# - The screen is the file .run/fb mapped as a 1080x1920 framebuffer; the touch panel and the QR
+#   scanner are the FIFOs .run/touch.fifo and .run/scanner.fifo (kiosk-sim input writes to them).
 # - kioskd runs in the foreground with dev/kioskd.toml. All state lives in .run/.
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .run/paper
 bin=.build/debug
+# The simulated touch panel and QR scanner (dev/kioskd.toml's [devices.touchscreen] and [devices.scanner]).
+[ -p .run/touch.fifo ] || mkfifo .run/touch.fifo
+[ -p .run/scanner.fifo ] || mkfifo .run/scanner.fifo
 
 [ -f .run/K-DEV-01/K-DEV-01.pem ] || "$bin/kiosk-hall" enroll K-DEV-01 --state-directory .run/hall --output .run/K-DEV-01 > /dev/null
 "$bin/kiosk-hall" serve --state-directory .run/hall --port 8443 --catalog dev/catalog.json > .run/kiosk-hall.log 2>&1 &
@@ -34,6 +39,10 @@ In another terminal:
     $bin/kiosk-sim send --control .run/idcard-control.sock place resident    # or lift, fault garbage, unplug, plug…
     $bin/kioskctl printer test ticket --config dev/kioskd.toml                 # a ticket PNG in .run/paper/
     $bin/kiosk-sim printer control --control .run/printer.sock paper-out       # or cover-open, jam, ready…
+    $bin/kioskctl screen screenshot .run/screen.png --config dev/kioskd.toml  # what the screen shows
+    $bin/kioskctl screen test-pattern --config dev/kioskd.toml
+    $bin/kiosk-sim input tap --fifo .run/touch.fifo 540 960                   # a finger on the panel
+    $bin/kiosk-sim input scan --fifo .run/scanner.fifo "BOOKING-20261201-0042" # a QR code scanned
     $bin/kioskctl sync status --config dev/kioskd.toml
     $bin/kiosk-hall report --state-directory .run/hall --date $(date +%F)
 Ctrl-C stops kioskd, kiosk-hall and the simulators.

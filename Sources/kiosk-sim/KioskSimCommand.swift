@@ -8,7 +8,7 @@ struct KioskSimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-sim",
         abstract: "Simulated kiosk hardware behind real device nodes, for development, demos and tests.",
-        subcommands: [IDCardSimCommand.self, PrinterSimulatorCommand.self, SendCommand.self])
+        subcommands: [IDCardSimCommand.self, PrinterSimulatorCommand.self, InputSimCommand.self, SendCommand.self])
 
     static func main() {
         // A parent that blocks signals in its threads (as Dispatch does) hands that mask to the

@@ -1,9 +1,9 @@
 /// Evdev key codes to characters on a US layout, as USB HID scanners type them. Digits, letters,
 /// the punctuation of URLs and QR payloads, and the keypad.
-enum ScannerKeymap {
-    static let enter: UInt16 = 28
+public enum ScannerKeymap {
+    public static let enter: UInt16 = 28
     static let keypadEnter: UInt16 = 96
-    static let leftShift: UInt16 = 42
+    public static let leftShift: UInt16 = 42
     static let rightShift: UInt16 = 54
 
     /// code -> (unshifted, shifted)
@@ -23,4 +23,16 @@ enum ScannerKeymap {
         map[98] = ("/", "/")
         return map
     }()
+
+    /// The key (and whether Shift is held) that types `character`: the inverse of `characters`,
+    /// for the scanner simulator. nil for characters a US keyboard cannot type.
+    public static func keyStroke(for character: Character) -> (code: UInt16, shift: Bool)? {
+        // The main rows first: the keypad types digits too, but scanners use the main row.
+        for code in characters.keys.sorted() {
+            let (plain, shifted) = characters[code]!
+            if plain == character { return (code, false) }
+            if shifted == character { return (code, true) }
+        }
+        return nil
+    }
 }
