@@ -45,4 +45,14 @@ struct ScannerTests {
         #expect(codes == ["next"])
         #expect(decoder.discardedCodes == 1)
     }
+
+    /// Should discard a code during which keys were lost (SYN_DROPPED) instead of delivering it cut, and decode the next one
+    @Test func discardsCodeWithDroppedKeys() {
+        var decoder = ScannerDecoder()
+        var events = scannerKeystrokes("https://a.cn/1")
+        events.insert(.dropped, at: 20)
+        let codes = (events + scannerKeystrokes("ok")).compactMap { decoder.handle($0) }
+        #expect(codes == ["ok"])
+        #expect(decoder.discardedCodes == 1)
+    }
 }

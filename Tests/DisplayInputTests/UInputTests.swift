@@ -52,6 +52,42 @@ final class UInputTouchscreen {
     }
 }
 
+/// A real evdev keyboard (a scanner) made through /dev/uinput.
+final class UInputKeyboard {
+    let descriptor: CInt
+    let eventPath: String
+
+    init() throws {
+        descriptor = open("/dev/uinput", O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        _ = kiosk_uinput_set_evbit(descriptor, EV_KEY)
+        for code in 1..<128 { _ = kiosk_uinput_set_keybit(descriptor, CInt(code)) }
+        var setup = uinput_setup()
+        setup.id.bustype = UInt16(BUS_USB)
+        withUnsafeMutableBytes(of: &setup.name) { name in
+            for (index, byte) in "kioskd test scanner".utf8.enumerated() { name[index] = byte }
+        }
+        guard kiosk_uinput_dev_setup(descriptor, &setup) == 0, kiosk_uinput_dev_create(descriptor) == 0 else {
+            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+        var name = [CChar](repeating: 0, count: 64)
+        _ = kiosk_uinput_get_sysname(descriptor, &name, 64)
+        let sysname = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/devices/virtual/input/\(sysname)")) ?? []
+        eventPath = "/dev/input/" + (entries.first { $0.hasPrefix("event") } ?? "event-missing")
+    }
+
+    func send(_ events: [InputEvent]) {
+        let bytes = events.flatMap(\.bytes)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    }
+
+    deinit {
+        _ = kiosk_uinput_dev_destroy(descriptor)
+        close(descriptor)
+    }
+}
+
 struct UInputTests {
     static let uinputAvailable = access("/dev/uinput", W_OK) == 0
 
@@ -115,5 +151,31 @@ struct UInputTests {
         #expect(received.filter { $0.phase == .down }.count == 1)
         // Proof that the queue did overflow: most of the 2000 moves never arrived.
         #expect(received.count < 1000, "\(received.count) events: no overflow happened")
+    }
+
+    /// Should grab a real evdev scanner exclusively (a second grab is refused as busy) and decode its codes
+    @Test(.enabled(if: uinputAvailable, "/dev/uinput is not available on this machine (no uinput module or no permission)"))
+    func realScannerIsGrabbed() async throws {
+        let keyboard = try UInputKeyboard()
+        for _ in 0..<50 where access(keyboard.eventPath, R_OK) != 0 { try await Task.sleep(for: .milliseconds(20)) }
+        let scanner = try BarcodeScanner.open(keyboard.eventPath)
+        #expect(scanner.device.name == "kioskd test scanner")
+        #expect {
+            _ = try BarcodeScanner.open(keyboard.eventPath)
+        } throws: { error in
+            (error as? DeviceError)?.code == .busy
+        }
+        let codes = scanner.codes()
+        // At a scanner's pace (about a key a millisecond): all at once would overflow the
+        // kernel's queue, and the code would be discarded.
+        let strokes = scannerKeystrokes("https://a.cn/Q?x=1&y=Z")
+        for start in stride(from: 0, to: strokes.count, by: 4) {
+            keyboard.send(Array(strokes[start..<min(start + 4, strokes.count)]))
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        for try await code in codes {
+            #expect(code == "https://a.cn/Q?x=1&y=Z")
+            break
+        }
     }
 }

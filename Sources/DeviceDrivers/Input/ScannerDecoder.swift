@@ -1,20 +1,28 @@
 /// Turns a keyboard-type scanner's key events into scanned codes: characters on a US layout
 /// with shift, one code per Enter. Pure: no I/O. Unknown keys, key repeats and releases are
 /// ignored; a code longer than `maximumLength` (a scanner stuck or a keyboard leaning on a key)
-/// is discarded whole rather than delivered cut.
+/// is discarded whole rather than delivered cut, and so is a code during which the kernel's queue
+/// overflowed (SYN_DROPPED): keys were lost, and a wrong code is worse than a scan to repeat.
 public struct ScannerDecoder: Sendable {
     public static let maximumLength = 4096
 
     private var text = ""
     private var shiftKeysDown: Set<UInt16> = []
     private var overflowed = false
-    /// Codes discarded for being too long.
+    /// Codes discarded for being too long or for keys lost in an overflow.
     public private(set) var discardedCodes = 0
 
     public init() {}
 
     /// A finished code when `event` is the Enter that ends one (empty codes are skipped).
     public mutating func handle(_ event: InputEvent) -> String? {
+        if event.type == EventType.synchronization && event.code == SynchronizationCode.dropped {
+            overflowed = true
+            text = ""
+            // The shift keys' state was lost too; a held shift sends its release later anyway.
+            shiftKeysDown = []
+            return nil
+        }
         guard event.type == EventType.key else { return nil }
         if event.code == ScannerKeymap.leftShift || event.code == ScannerKeymap.rightShift {
             if event.value == 0 { shiftKeysDown.remove(event.code) } else { shiftKeysDown.insert(event.code) }
