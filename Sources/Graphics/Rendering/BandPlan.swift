@@ -10,6 +10,7 @@ struct BandPlan {
     private var active: [Int] = []
     private var pieces: [Rect] = []
     private var scratch: [Rect] = []
+    private var solidLayers = SolidLayers()
 
     /// Computes each command's bounds and opaque areas, unless `list` is the list already
     /// prepared (arrays sharing storage compare equal at once).
@@ -40,13 +41,22 @@ struct BandPlan {
     private mutating func drawBand(_ band: Rect, canvas: Canvas, clearColor: Color, shapes: ShapeCache) {
         active.removeAll(keepingCapacity: true)
         for index in bounds.indices where bounds[index].intersects(band) { active.append(index) }
-        // The clear comes first and is usually hidden entirely by an opaque background.
-        if cullPieces(of: band, hiddenAfter: -1) {
-            canvas.clipped(to: band).fill(band, color: clearColor)
+        // First every flat opaque area (the clear, the background, buttons' middles), row by
+        // row from left to right with the topmost colour of each span: frame memory written in
+        // order, once. Then the rest of each command, in order, minus those areas.
+        solidLayers.removeAll()
+        solidLayers.add(band, color: clearColor)
+        for index in active {
+            guard let color = solid[index] else { continue }
+            solidLayers.add(opaque[index].0.intersection(band), color: color)
+            solidLayers.add(opaque[index].1.intersection(band), color: color)
         }
+        solidLayers.fill(band, canvas: canvas)
         for position in active.indices {
             let index = active[position]
-            guard cullPieces(of: bounds[index].intersection(band), hiddenAfter: position) else { continue }
+            // A flat command's own opaque areas were drawn above.
+            let hiddenAfter = solid[index] == nil ? position : position - 1
+            guard cullPieces(of: bounds[index].intersection(band), hiddenAfter: hiddenAfter) else { continue }
             for piece in pieces {
                 let clipped = canvas.clipped(to: piece)
                 commands[index].draw(in: clipped, backdrop: backdrop(of: piece, before: position, clearColor: clearColor), shapes: shapes)
