@@ -81,13 +81,14 @@ struct ScreenEndToEndTests {
     @Test func testPatternShowsAndEnds() async throws {
         let kioskd = try await startKioskd()
         _ = try await eventually { filePixel(kioskd, x: 2, y: 2, width: 480) == Self.background }
-        let result = try await kioskd.kioskctl(["screen", "test-pattern", "--seconds", "2"])
+        // Long enough to be read back on a loaded machine, short enough to wait for its end.
+        let result = try await kioskd.kioskctl(["screen", "test-pattern", "--seconds", "6"])
         #expect(result.status == 0, "\(result.standardError)")
         // Bars, left to right: white, yellow, cyan, green, magenta, red, blue, black; 60 px each.
         #expect(filePixel(kioskd, x: 30, y: 100, width: 480) == 0xFFFFFF)
         #expect(filePixel(kioskd, x: 90, y: 100, width: 480) == 0xFFFF00)
         #expect(filePixel(kioskd, x: 390, y: 100, width: 480) == 0x0000FF)
-        #expect(try await eventually(10) { filePixel(kioskd, x: 30, y: 100, width: 480) == Self.background })
+        #expect(await eventually(30) { filePixel(kioskd, x: 30, y: 100, width: 480) == Self.background })
     }
 
     /// Should turn the UI on a landscape panel mounted portrait: UI pixel (x, y) lands on panel
