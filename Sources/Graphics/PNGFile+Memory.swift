@@ -10,20 +10,7 @@ extension PNGFile {
     /// corresponding C function is `png_image_write_to_memory`, called twice: once for the size,
     /// once to write.
     public static func encode(_ buffer: PixelBuffer) throws(EncodeError) -> [UInt8] {
-        var rgb = [UInt8](repeating: 0, count: buffer.width * buffer.height * 3)
-        rgb.withUnsafeMutableBufferPointer { bytes in
-            var index = 0
-            for y in 0..<buffer.height {
-                let row = buffer.row(y)
-                for x in 0..<buffer.width {
-                    let pixel = row[x]
-                    bytes[index] = UInt8(truncatingIfNeeded: pixel >> 16)
-                    bytes[index + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                    bytes[index + 2] = UInt8(truncatingIfNeeded: pixel)
-                    index += 3
-                }
-            }
-        }
+        let rgb = rgbBytes(of: buffer)
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
         image.width = UInt32(buffer.width)

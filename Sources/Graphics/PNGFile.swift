@@ -42,21 +42,28 @@ public enum PNGFile {
 
     /// Writes a screenshot of `buffer` as an opaque RGB PNG (the X byte is not alpha).
     public static func write(_ buffer: PixelBuffer, to path: String) throws(WriteError) {
-        var bytes = [UInt8](repeating: 0, count: buffer.width * buffer.height * 3)
-        var index = 0
-        for y in 0..<buffer.height {
-            let row = buffer.row(y)
-            for x in 0..<buffer.width {
-                let pixel = row[x]
-                bytes[index] = UInt8(truncatingIfNeeded: pixel >> 16)
-                bytes[index + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                bytes[index + 2] = UInt8(truncatingIfNeeded: pixel)
-                index += 3
-            }
-        }
-        try bytes.withUnsafeBufferPointer { bytes throws(WriteError) in
+        try rgbBytes(of: buffer).withUnsafeBufferPointer { bytes throws(WriteError) in
             try write(bytes.baseAddress!, width: buffer.width, height: buffer.height, format: Format.rgb, bytesPerPixel: 3, to: path)
         }
+    }
+
+    /// The buffer's pixels as packed 8-bit RGB rows, what libpng's RGB format takes.
+    static func rgbBytes(of buffer: PixelBuffer) -> [UInt8] {
+        var rgb = [UInt8](repeating: 0, count: buffer.width * buffer.height * 3)
+        rgb.withUnsafeMutableBufferPointer { bytes in
+            var index = 0
+            for y in 0..<buffer.height {
+                let row = buffer.row(y)
+                for x in 0..<buffer.width {
+                    let pixel = row[x]
+                    bytes[index] = UInt8(truncatingIfNeeded: pixel >> 16)
+                    bytes[index + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
+                    bytes[index + 2] = UInt8(truncatingIfNeeded: pixel)
+                    index += 3
+                }
+            }
+        }
+        return rgb
     }
 
     private static func write(
