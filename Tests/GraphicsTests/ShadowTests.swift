@@ -65,4 +65,21 @@ import Testing
         Canvas(whole).blend(mask, at: Point(x: 20, y: 10), color: .black)
         #expect(RenderingTestSupport.differences(assembled, whole).isEmpty)
     }
+
+    /// A shadow drawn strip by strip through small clips (as the renderer's bands and culling
+    /// do) gives the same pixels as drawn at once.
+    @Test(arguments: [1, 5, 13, 64])
+    func shadowDrawnInStripsEqualsWholeDraw(strip: Int) {
+        let shadow = BoxShadow(box: Rect(x: 30, y: 25, width: 160, height: 120), radius: 20, width: 24, offset: Point(x: 3, y: 6))
+        let whole = PixelBuffer(width: 240, height: 200, color: Color(rgb: 0x0B1A33))
+        Canvas(whole).draw(shadow, shapes: ShapeCache())
+        let strips = PixelBuffer(width: 240, height: 200, color: Color(rgb: 0x0B1A33))
+        let shapes = ShapeCache()
+        for top in stride(from: 0, to: 200, by: strip) {
+            for left in stride(from: 0, to: 240, by: 37) {
+                Canvas(strips, clip: Rect(x: left, y: top, width: 37, height: strip)).draw(shadow, backdrop: Color(rgb: 0x0B1A33), shapes: shapes)
+            }
+        }
+        #expect(RenderingTestSupport.differences(whole, strips).isEmpty)
+    }
 }

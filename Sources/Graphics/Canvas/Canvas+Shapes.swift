@@ -55,30 +55,52 @@ extension Canvas {
         }
         let side = pieces.cornerSide
         let topLeft = pieces.topLeft, topRight = pieces.topRight, bottomLeft = pieces.bottomLeft, bottomRight = pieces.bottomRight
-        let profile = pieces.profile, reversedProfile = pieces.reversedProfile
+        let profile = UnsafePointer(pieces.profile), reversedProfile = UnsafePointer(pieces.reversedProfile)
+        let middleTop = outer.minY + side, middleBottom = outer.maxY - side
         withPainter(shadow.color, backdrop: backdrop, shapes: shapes) { painter in
-            for y in area.minY..<area.maxY {
+            // Corner rows: a row of each corner piece and the edge profile's value between them.
+            // Ranges are clamped so that a clip inside one zone gives the others no rows.
+            for y in area.minY..<max(area.minY, min(area.maxY, middleTop)) {
+                let top = y - outer.minY
+                drawShadowRow(
+                    y, outer: outer, side: side, left: topLeft + top * side, middle: UInt32(profile[top]),
+                    right: topRight + top * side, area: area, painter: painter)
+            }
+            for y in min(area.maxY, max(area.minY, middleBottom))..<area.maxY {
+                let bottom = outer.maxY - 1 - y
+                drawShadowRow(
+                    y, outer: outer, side: side, left: bottomLeft + (side - 1 - bottom) * side, middle: UInt32(profile[bottom]),
+                    right: bottomRight + (side - 1 - bottom) * side, area: area, painter: painter)
+            }
+            // Between the corners every row is the same: clip the three segments once.
+            let firstRow = max(area.minY, middleTop), endRow = min(area.maxY, middleBottom)
+            guard firstRow < endRow else { return }
+            let leftStart = max(outer.minX, area.minX), leftEnd = min(outer.minX + side, area.maxX)
+            let middleStart = max(outer.minX + side, area.minX), middleEnd = min(outer.maxX - side, area.maxX)
+            let rightStart = max(outer.maxX - side, area.minX), rightEnd = min(outer.maxX, area.maxX)
+            for y in firstRow..<endRow {
                 let row = buffer.row(y)
-                let top = y - outer.minY, bottom = outer.maxY - 1 - y
-                let left: UnsafePointer<UInt8>, right: UnsafePointer<UInt8>, middle: UInt32
-                if top < side {
-                    left = UnsafePointer(topLeft + top * side)
-                    right = UnsafePointer(topRight + top * side)
-                    middle = UInt32(profile[top])
-                } else if bottom < side {
-                    left = UnsafePointer(bottomLeft + (side - 1 - bottom) * side)
-                    right = UnsafePointer(bottomRight + (side - 1 - bottom) * side)
-                    middle = UInt32(profile[bottom])
-                } else {
-                    left = UnsafePointer(profile)
-                    right = UnsafePointer(reversedProfile)
-                    middle = 255
+                if leftStart < leftEnd {
+                    painter.blend(row + leftStart, coverage: profile + (leftStart - outer.minX), count: leftEnd - leftStart)
                 }
-                painter.blendSegment(row, from: outer.minX, count: side, coverage: left, in: area)
-                painter.paintSegment(row, from: outer.minX + side, to: outer.maxX - side, in: area, coverage: middle)
-                painter.blendSegment(row, from: outer.maxX - side, count: side, coverage: right, in: area)
+                if middleStart < middleEnd { painter.paint(row + middleStart, count: middleEnd - middleStart, coverage: 255) }
+                if rightStart < rightEnd {
+                    painter.blend(row + rightStart, coverage: reversedProfile + (rightStart - (outer.maxX - side)), count: rightEnd - rightStart)
+                }
             }
         }
         withExtendedLifetime(pieces) {}
+    }
+
+    /// One row of a shadow's corner zone: corner piece, edge value, corner piece.
+    @inline(__always)
+    private func drawShadowRow(
+        _ y: Int, outer: Rect, side: Int, left: UnsafeMutablePointer<UInt8>, middle: UInt32, right: UnsafeMutablePointer<UInt8>,
+        area: Rect, painter: CoveragePainter
+    ) {
+        let row = buffer.row(y)
+        painter.blendSegment(row, from: outer.minX, count: side, coverage: left, in: area)
+        painter.paintSegment(row, from: outer.minX + side, to: outer.maxX - side, in: area, coverage: middle)
+        painter.blendSegment(row, from: outer.maxX - side, count: side, coverage: right, in: area)
     }
 }
