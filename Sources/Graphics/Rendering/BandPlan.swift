@@ -27,9 +27,12 @@ struct BandPlan {
         }
     }
 
-    /// Draws `region` (inside the canvas) in bands of `bandHeight` rows, top to bottom.
+    /// Draws `region` (inside the canvas) in bands of `bandHeight` full-width rows' worth of
+    /// pixels, top to bottom: a region narrower than the frame gets taller bands of the same
+    /// size, so a small repaint is one or two bands rather than many thin ones.
     mutating func draw(_ region: Rect, canvas: Canvas, bandHeight: Int, clearColor: Color, shapes: ShapeCache) {
         guard !region.isEmpty else { return }
+        let bandHeight = max(bandHeight, bandHeight * canvas.buffer.width / region.width)
         var bandTop = region.minY
         while bandTop < region.maxY {
             let band = Rect(x: region.minX, y: bandTop, width: region.width, height: min(bandHeight, region.maxY - bandTop))
