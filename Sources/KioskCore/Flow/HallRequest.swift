@@ -1,0 +1,18 @@
+/// A question for the hall. kioskd sends it (mapping the `RequestID` to a UUID it keeps for
+/// retries) and feeds the answer back as `FlowEvent.hallAnswered`.
+public enum HallRequest: Sendable, Equatable {
+    /// `POST /v1/kiosks/{kioskID}/tickets` with `category` and `forDate`.
+    case ticket(RequestID, category: String, forDate: CalendarDate, serviceID: String)
+    /// Check in today's booking, found by its QR code or by the card's keyed hash.
+    /// Not in hall protocol version 1 yet.
+    case checkIn(RequestID, BookingKey)
+    /// `GET /v1/progress/{caseNumber}`.
+    case progress(RequestID, caseNumber: String)
+}
+
+/// How a booking is found at check-in.
+public enum BookingKey: Sendable, Equatable {
+    case qrCode(String)
+    /// The keyed hash of the ID number (`CardHolder.linkingHash`), never the number.
+    case holderHash(String)
+}
