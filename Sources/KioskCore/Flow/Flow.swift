@@ -1,0 +1,147 @@
+/// The citizen's journey at one kiosk: `handle(event, at:)` turns the state and an event into the
+/// new state and a list of effects for kioskd to carry out. Pure: no I/O, no clock (each event
+/// comes with its time), no randomness (request ids count up).
+///
+/// Driving it (kioskd, on one actor): call `start(at:)` once, then for every event
+/// `handle(_:at:)`, carrying out the effects in order (see `FlowEffect`); sleep until
+/// `nextWakeUp` and send `.tick` then. Nothing else: the screen is in the `.show` effects (and
+/// `view`).
+public struct Flow: Sendable {
+    public let configuration: FlowConfiguration
+    public internal(set) var catalog: ServiceCatalog
+    public internal(set) var printer: PrinterState = .unknown
+    public internal(set) var cardReader: CardReaderState = .unknown
+    public internal(set) var language: Language
+    public internal(set) var elderlyMode = false
+    /// Set by a technician in maintenance mode.
+    public internal(set) var isOutOfService = false
+
+    var page: Page = .attract
+    var session: Session?
+    var pending: PendingWork?
+    var ticketClaims: Set<TicketClaim> = []
+    var now: FlowTime
+    /// The last touch or card (drives the idle timeout and dimming).
+    var lastActivity: FlowTime
+    var isDimmed = false
+    var countdown: Int?
+    var nextRequestNumber = 1
+    var polling: CardPolling = .slow
+    var lastShown: KioskView?
+    var lastPrompt: Message?
+    var cornerTaps: [ScreenCorner] = []
+    var cornerTapsStartedAt: FlowTime?
+    var pinDigits = ""
+    var pinFailures = 0
+    var pinLockedUntil: FlowTime?
+
+    public init(configuration: FlowConfiguration, catalog: ServiceCatalog, now: FlowTime) {
+        self.configuration = configuration
+        self.catalog = catalog
+        self.language = configuration.defaultLanguage
+        self.now = now
+        self.lastActivity = now
+    }
+
+    /// The first screen and the card polling rate.
+    public mutating func start(at now: FlowTime) -> [FlowEffect] {
+        self.now = now
+        var effects: [FlowEffect] = [.setCardPolling(polling)]
+        finish(&effects)
+        return effects
+    }
+
+    public mutating func handle(_ event: FlowEvent, at now: FlowTime) -> [FlowEffect] {
+        self.now = max(self.now, now)
+        var effects: [FlowEffect] = []
+        switch event {
+        case .tapped(let intent): tapped(intent, &effects)
+        case .cardRead(let card): cardRead(card, &effects)
+        case .cardRemoved: break  // the masked data stays until the session ends
+        case .cardReadFailed: cardReadFailed()
+        case .qrScanned(let code): qrScanned(code, &effects)
+        case .printerChanged(let state): printer = state
+        case .cardReaderChanged(let state): cardReaderChanged(state)
+        case .printed(let id, let outcome): printed(id, outcome, &effects)
+        case .hallAnswered(let answer): hallAnswered(answer, &effects)
+        case .journalFailed: journalFailed()
+        case .tick: tick(&effects)
+        case .catalogUpdated(let newer): catalogUpdated(newer)
+        }
+        finish(&effects)
+        return effects
+    }
+
+    /// What the screen shows now.
+    public var view: KioskView {
+        KioskView(screen: screen, language: language, elderlyMode: elderlyMode, countdown: countdown, hotline: catalog.hotlineOrDefault)
+    }
+
+    /// True while a citizen's session is open.
+    public var hasSession: Bool { session != nil }
+
+    /// The masked card data the session holds, if any.
+    public var cardHolder: CardHolder? { session?.card }
+
+    /// When kioskd should send the next `.tick`: dimming, the countdown's start, each second of
+    /// the countdown, the timeout. nil when nothing will change by itself (idle costs nothing).
+    public var nextWakeUp: FlowTime? {
+        if page == .attract {
+            return isDimmed || isOutOfService ? nil : lastActivity.adding(seconds: configuration.dimAfterSeconds)
+        }
+        guard let timeout = page.idleTimeout else { return nil }
+        let deadline = lastActivity.adding(seconds: timeout)
+        guard page.warnsBeforeTimeout else { return deadline }
+        let warningStart = deadline.adding(seconds: -configuration.warningSeconds)
+        return now < warningStart ? warningStart : min(deadline, now.adding(seconds: 1))
+    }
+
+    // MARK: - Shared steps
+
+    /// Appends the card polling change, the screen if it changed, and its voice prompt.
+    mutating func finish(_ effects: inout [FlowEffect]) {
+        refreshCountdown()
+        let wanted: CardPolling = page.waitsForCard ? .fast : .slow
+        if wanted != polling {
+            polling = wanted
+            effects.append(.setCardPolling(wanted))
+        }
+        let view = self.view
+        guard view != lastShown else { return }
+        lastShown = view
+        effects.append(.show(view))
+        let prompt = voicePrompt(for: view.screen)
+        if prompt != lastPrompt {
+            lastPrompt = prompt
+            if configuration.voicePrompts, let prompt { effects.append(.speak(prompt.text(in: language))) }
+        }
+    }
+
+    mutating func newRequestID() -> RequestID {
+        defer { nextRequestNumber += 1 }
+        return RequestID(nextRequestNumber)
+    }
+
+    mutating func journal(_ kind: String, _ payload: [String: JournalValue] = [:], _ effects: inout [FlowEffect]) {
+        effects.append(.journal(JournalRecord(kind, payload)))
+    }
+
+    mutating func catalogUpdated(_ newer: ServiceCatalog) {
+        guard newer.version > catalog.version else { return }
+        catalog = newer
+        if case .guide(let id) = page, newer.service(id: id) == nil { page = .home }
+    }
+
+    mutating func cardReaderChanged(_ state: CardReaderState) {
+        cardReader = state
+        if !state.canRead, page.waitsForCard {
+            page = .notice(Notice(.cardReaderFaulted, .hallUnreachableTicketNextStep(opens: catalog.openingHoursOrDefault.opens)))
+        }
+    }
+
+    /// The append of a confirming record failed: nothing is confirmed, the citizen is told.
+    mutating func journalFailed() {
+        pending = nil
+        page = session == nil ? .attract : .notice(Notice(.notRecorded, .notRecordedNextStep(hotline: catalog.hotlineOrDefault)))
+    }
+}
