@@ -28,7 +28,8 @@ public struct Flow: Sendable {
     var nextRequestNumber = 1
     var polling: CardPolling = .slow
     var lastShown: KioskView?
-    var lastPrompt: Message?
+    /// The last prompt in the language it was in: a language switch speaks the prompt again.
+    var lastPrompt: String?
     var cornerTaps: [ScreenCorner] = []
     var cornerTapsStartedAt: FlowTime?
     var pinDigits = ""
@@ -110,10 +111,10 @@ public struct Flow: Sendable {
         guard view != lastShown else { return }
         lastShown = view
         effects.append(.show(view))
-        let prompt = voicePrompt(for: view.screen)
+        let prompt = voicePrompt(for: view.screen)?.text(in: language)
         if prompt != lastPrompt {
             lastPrompt = prompt
-            if configuration.voicePrompts, let prompt { effects.append(.speak(prompt.text(in: language))) }
+            if configuration.voicePrompts, let prompt { effects.append(.speak(prompt)) }
         }
     }
 

@@ -31,6 +31,18 @@ public struct TicketSlip: Sendable, Equatable {
     public var isPriority: Bool
     /// The QR code's text: the configuration's link prefix with the date and number.
     public var qrText: String
+
+    public init(number: String, categoryName: String, serviceName: String, location: String, ahead: Int, forDate: CalendarDate, issuedAt: String, isPriority: Bool, qrText: String) {
+        self.number = number
+        self.categoryName = categoryName
+        self.serviceName = serviceName
+        self.location = location
+        self.ahead = ahead
+        self.forDate = forDate
+        self.issuedAt = issuedAt
+        self.isPriority = isPriority
+        self.qrText = qrText
+    }
 }
 
 /// A one-time notification form: every material and step of an integrated service on one sheet.
@@ -46,4 +58,18 @@ public struct FormSheet: Sendable, Equatable {
     public var location: String
     public var hotline: String
     public var printedAt: String
+
+    public init(formID: String, title: String, serviceName: String, departments: [String], materials: [String], steps: [String], timeLimit: String, fees: String, location: String, hotline: String, printedAt: String) {
+        self.formID = formID
+        self.title = title
+        self.serviceName = serviceName
+        self.departments = departments
+        self.materials = materials
+        self.steps = steps
+        self.timeLimit = timeLimit
+        self.fees = fees
+        self.location = location
+        self.hotline = hotline
+        self.printedAt = printedAt
+    }
 }

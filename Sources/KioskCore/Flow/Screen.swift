@@ -39,6 +39,12 @@ public struct HomeScreen: Sendable, Equatable {
     public var notices: [Message]
     /// The masked name when a card has been read ("张*").
     public var holderMaskedName: String?
+
+    public init(tiles: [ServiceTile], notices: [Message], holderMaskedName: String?) {
+        self.tiles = tiles
+        self.notices = notices
+        self.holderMaskedName = holderMaskedName
+    }
 }
 
 public struct ServiceTile: Sendable, Equatable {
@@ -47,6 +53,13 @@ public struct ServiceTile: Sendable, Equatable {
     public var location: String
     /// Why the service cannot be completed here now (its guide can still be read); nil when it can.
     public var unavailableReason: Message?
+
+    public init(serviceID: String, name: String, location: String, unavailableReason: Message?) {
+        self.serviceID = serviceID
+        self.name = name
+        self.location = location
+        self.unavailableReason = unavailableReason
+    }
 }
 
 public struct GuideScreen: Sendable, Equatable {
@@ -63,6 +76,18 @@ public struct GuideScreen: Sendable, Equatable {
     public var formUnavailableReason: Message?
     /// The working day a ticket taken now is for.
     public var ticketDay: CalendarDate
+
+    public init(serviceID: String, name: String, location: String, guide: ServiceGuide?, ticketCategoryName: String?, ticketUnavailableReason: Message?, formTitle: String?, formUnavailableReason: Message?, ticketDay: CalendarDate) {
+        self.serviceID = serviceID
+        self.name = name
+        self.location = location
+        self.guide = guide
+        self.ticketCategoryName = ticketCategoryName
+        self.ticketUnavailableReason = ticketUnavailableReason
+        self.formTitle = formTitle
+        self.formUnavailableReason = formUnavailableReason
+        self.ticketDay = ticketDay
+    }
 }
 
 public enum ProgressScreen: Sendable, Equatable {
@@ -84,6 +109,12 @@ public struct ComplaintScreen: Sendable, Equatable {
     public var phoneDigits: String
     /// Shown after a submit that cannot be accepted yet.
     public var problem: Message?
+
+    public init(topic: ComplaintTopic?, phoneDigits: String, problem: Message?) {
+        self.topic = topic
+        self.phoneDigits = phoneDigits
+        self.problem = problem
+    }
 }
 
 public struct Notice: Sendable, Equatable {
@@ -102,6 +133,12 @@ public struct PINEntryScreen: Sendable, Equatable {
     public var failures: Int
     /// Set while entry is locked after too many failures.
     public var lockedUntil: FlowTime?
+
+    public init(digitsEntered: Int, failures: Int, lockedUntil: FlowTime?) {
+        self.digitsEntered = digitsEntered
+        self.failures = failures
+        self.lockedUntil = lockedUntil
+    }
 }
 
 public struct MaintenanceScreen: Sendable, Equatable {
@@ -109,4 +146,11 @@ public struct MaintenanceScreen: Sendable, Equatable {
     public var cardReader: CardReaderState
     public var isOutOfService: Bool
     public var catalogVersion: Int
+
+    public init(printer: PrinterState, cardReader: CardReaderState, isOutOfService: Bool, catalogVersion: Int) {
+        self.printer = printer
+        self.cardReader = cardReader
+        self.isOutOfService = isOutOfService
+        self.catalogVersion = catalogVersion
+    }
 }

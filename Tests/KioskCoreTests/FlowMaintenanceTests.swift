@@ -1,0 +1,84 @@
+import KioskCore
+import Testing
+
+struct FlowMaintenanceTests {
+    /// Should open PIN entry after the four-corner gesture on the attract screen, without starting a session
+    @Test func cornerGestureOpensPINEntry() {
+        var journey = Journey()
+        for corner in [ScreenCorner.topLeft, .topRight, .bottomRight] { journey.tap(.corner(corner)) }
+        #expect(journey.screen.isAttract)
+        journey.tap(.corner(.bottomLeft))
+        #expect(journey.screen == .pinEntry(PINEntryScreen(digitsEntered: 0, failures: 0, lockedUntil: nil)))
+        #expect(!journey.flow.hasSession)
+        #expect(journey.effects.journals.isEmpty)
+    }
+
+    /// Should not open PIN entry for corners in the wrong order or too slowly
+    @Test func wrongGestureIgnored() {
+        var journey = Journey()
+        for corner in [ScreenCorner.topLeft, .bottomRight, .topRight, .bottomLeft] { journey.tap(.corner(corner)) }
+        #expect(journey.screen.isAttract)
+        journey.tap(.corner(.topLeft))
+        journey.tap(.corner(.topRight))
+        journey.tap(.corner(.bottomRight), after: 15)
+        journey.tap(.corner(.bottomLeft))
+        #expect(journey.screen.isAttract)
+    }
+
+    /// Should enter maintenance with the right PIN, journaling it, and show only dots while typing
+    @Test func rightPINEnters() {
+        var journey = Journey()
+        for corner in [ScreenCorner.topLeft, .topRight, .bottomRight, .bottomLeft] { journey.tap(.corner(corner)) }
+        journey.tap(.digit(2))
+        #expect(journey.screen == .pinEntry(PINEntryScreen(digitsEntered: 1, failures: 0, lockedUntil: nil)))
+        for digit in [4, 6, 8] { journey.tap(.digit(digit)) }
+        let effects = journey.tap(.submit)
+        #expect(effects.journalKinds == [JournalKind.maintenanceEntered])
+        guard case .maintenance(let screen) = journey.screen else { Issue.record("not maintenance"); return }
+        #expect(screen.catalogVersion == 3)
+    }
+
+    /// Should lock PIN entry for the lockout period after 5 wrong PINs, refusing even the right one
+    @Test func lockoutAfterFiveFailures() {
+        var journey = Journey()
+        for corner in [ScreenCorner.topLeft, .topRight, .bottomRight, .bottomLeft] { journey.tap(.corner(corner)) }
+        for attempt in 1...5 {
+            journey.tap(.digit(1))
+            let effects = journey.tap(.submit)
+            #expect(effects.journals.first == JournalRecord(JournalKind.maintenancePINFailed, ["failures": .int(attempt)]))
+            if attempt == 5 {
+                #expect(effects.journals.last == JournalRecord(JournalKind.maintenanceLocked, ["minutes": .int(15)]))
+            }
+        }
+        guard case .pinEntry(let locked) = journey.screen else { Issue.record("not PIN entry"); return }
+        #expect(locked.lockedUntil != nil)
+        for digit in [2, 4, 6, 8] { journey.tap(.digit(digit)) }
+        #expect(journey.tap(.submit).journals.isEmpty)
+        #expect(journey.screen != .maintenance(MaintenanceScreen(printer: .unknown, cardReader: .unknown, isOutOfService: false, catalogVersion: 3)))
+        guard case .pinEntry = journey.screen else { Issue.record("left PIN entry while locked"); return }
+    }
+
+    /// Should accept the right PIN again once the lockout has passed
+    @Test func lockoutExpires() {
+        var journey = Journey()
+        for corner in [ScreenCorner.topLeft, .topRight, .bottomRight, .bottomLeft] { journey.tap(.corner(corner)) }
+        for _ in 1...5 {
+            journey.tap(.digit(1), after: 0)
+            journey.tap(.submit, after: 0)
+        }
+        journey.send(.tick, after: 30)  // PIN entry times out after 60 s: stay within it
+        journey.tap(.back)
+        journey.now = journey.now.adding(seconds: 900)
+        for corner in [ScreenCorner.topLeft, .topRight, .bottomRight, .bottomLeft] { journey.tap(.corner(corner)) }
+        for digit in [2, 4, 6, 8] { journey.tap(.digit(digit)) }
+        #expect(journey.tap(.submit).journalKinds == [JournalKind.maintenanceEntered])
+    }
+
+    /// Should return to attract when PIN entry is left alone
+    @Test func pinEntryTimesOut() {
+        var journey = Journey()
+        for corner in [ScreenCorner.topLeft, .topRight, .bottomRight, .bottomLeft] { journey.tap(.corner(corner)) }
+        journey.send(.tick, after: 60)
+        #expect(journey.screen.isAttract)
+    }
+}
