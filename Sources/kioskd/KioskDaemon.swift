@@ -41,7 +41,7 @@ struct KioskDaemon {
             deviceServices += [monitor, reader]
         }
         let screen = configuration.devices.display.map {
-            ScreenService(configuration: $0, touchscreen: configuration.devices.touchscreen, kioskID: configuration.kioskID, logger: logger)
+            ScreenService(configuration: $0, touchscreen: configuration.devices.touchscreen, kioskID: configuration.kioskID, journal: journal, logger: logger)
         }
         if let screen {
             statusSource.devices.append(screen)
@@ -50,7 +50,7 @@ struct KioskDaemon {
             logger.warning("A touchscreen is configured but no display; touches are ignored. Add [devices.display].")
         }
         if let scanner = configuration.devices.scanner {
-            let service = ScannerService(configuration: scanner, logger: logger)
+            let service = ScannerService(configuration: scanner, journal: journal, logger: logger)
             statusSource.devices.append(service)
             deviceServices.append(service)
         }

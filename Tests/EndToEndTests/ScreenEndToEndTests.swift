@@ -1,6 +1,7 @@
 import ControlProtocol
 import Foundation
 import Graphics
+import Journal
 import KioskTestSupport
 import Testing
 
@@ -136,6 +137,13 @@ struct ScreenEndToEndTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(state == "on")
+        // The hall sees one fault with its end, however many times the display was retried.
+        #expect(await kioskd.stop() == 0)
+        let journal = try Journal(path: kioskd.journalPath, kioskID: "K-TEST")
+        let events = try await journal.events(limit: 100)
+        #expect(events.map(\.kind) == [.kioskStarted, .deviceFault, .deviceRecovered, .kioskStopped])
+        #expect(events[1].payload.contains("\"device\":\"display\""), "\(events[1].payload)")
+        try journal.close()
     }
 
     /// Should refuse bad screen requests with a clear error and leave the screen as it was

@@ -1,5 +1,6 @@
 import ControlProtocol
 import DeviceDrivers
+import Journal
 import KioskConfiguration
 import Logging
 import ServiceLifecycle
@@ -12,13 +13,15 @@ import Synchronization
 final class ScannerService: Service, DeviceStatusReporting {
     let configuration: ScannerConfiguration
     let logger: Logger
+    private let faults: DeviceFaultRecorder
     private let state = Mutex<(state: String, lastError: String?, codes: Int)>(("opening", nil, 0))
 
-    init(configuration: ScannerConfiguration, logger: Logger) {
+    init(configuration: ScannerConfiguration, journal: Journal, logger: Logger) {
         self.configuration = configuration
         var logger = logger
         logger[metadataKey: "device.path"] = "\(configuration.device)"
         self.logger = logger
+        faults = DeviceFaultRecorder(device: "scanner", path: configuration.device, journal: journal, logger: logger)
     }
 
     func run() async throws {
@@ -30,6 +33,7 @@ final class ScannerService: Service, DeviceStatusReporting {
                     let scanner = try BarcodeScanner.open(self.configuration.device)
                     self.logger.info("Scanner ready", metadata: ["device.name": "\(scanner.device.name)"])
                     self.state.withLock { $0 = ("ready", nil, $0.codes) }
+                    await self.faults.recovered()
                     reportedFailure = nil
                     delay = .milliseconds(500)
                     for try await code in scanner.codes() {
@@ -46,6 +50,7 @@ final class ScannerService: Service, DeviceStatusReporting {
                         reportedFailure = message
                     }
                     self.state.withLock { $0 = ("not connected", message, $0.codes) }
+                    await self.faults.fault(code: DeviceError.Code.notConnected.rawValue, message: message)
                 }
                 try? await Task.sleep(for: delay)
                 delay = min(delay * 2, .seconds(30))

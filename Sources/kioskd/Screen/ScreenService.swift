@@ -2,6 +2,7 @@ import ControlProtocol
 import DeviceDrivers
 import Foundation
 import Graphics
+import Journal
 import KioskConfiguration
 import KioskUI
 import Logging
@@ -22,17 +23,22 @@ final class ScreenService: Service, DeviceStatusReporting {
     /// `[devices.touchscreen]`: read by the screen task, which maps touches onto what it shows.
     let touchscreen: TouchscreenConfiguration?
 
+    /// Faults and recoveries of the display and the touch panel, for the hall's report.
+    private let displayFaults: DeviceFaultRecorder
+    private let touchFaults: DeviceFaultRecorder?
     private let snapshot = Mutex(ScreenSnapshot())
     private let events: AsyncStream<ScreenEvent>
     private let eventContinuation: AsyncStream<ScreenEvent>.Continuation
 
-    init(configuration: DisplayConfiguration, touchscreen: TouchscreenConfiguration?, kioskID: String, logger: Logger) {
+    init(configuration: DisplayConfiguration, touchscreen: TouchscreenConfiguration?, kioskID: String, journal: Journal, logger: Logger) {
         self.configuration = configuration
         self.kioskID = kioskID
         self.touchscreen = touchscreen
         var logger = logger
         logger[metadataKey: "device.path"] = "\(configuration.device)"
         self.logger = logger
+        displayFaults = DeviceFaultRecorder(device: "display", path: configuration.device, journal: journal, logger: logger)
+        touchFaults = touchscreen.map { DeviceFaultRecorder(device: "touchscreen", path: $0.device, journal: journal, logger: logger) }
         (events, eventContinuation) = AsyncStream.makeStream(of: ScreenEvent.self, bufferingPolicy: .unbounded)
         snapshot.withLock { $0.rotation = configuration.rotation }
     }
@@ -56,6 +62,8 @@ final class ScreenService: Service, DeviceStatusReporting {
             guard let controller = await self.openController() else { return }
             await self.serve(controller)
             self.snapshot.withLock { $0.isOpen = false }
+            // A touch test or calibration still waiting gets its answer, not a hung kioskctl.
+            await self.finishMode(controller, answer: .failure(.deviceFailed, "kioskd is shutting down; run the command again when it is back."))
             await controller.display.close()
         }
         // Answer whatever is still queued, so that no kioskctl waits for a screen that is gone.
@@ -100,6 +108,7 @@ final class ScreenService: Service, DeviceStatusReporting {
                     $0.buffering = display.bufferingMode
                     $0.lastError = nil
                 }
+                await displayFaults.recovered()
                 return ScreenController(display: display, fonts: fonts, kioskID: kioskID)
             } catch {
                 if !reported {
@@ -107,6 +116,7 @@ final class ScreenService: Service, DeviceStatusReporting {
                     reported = true
                 }
                 record(error: error.message, state: "not connected")
+                await displayFaults.fault(code: error.code.rawValue, message: error.message)
             }
             try? await Task.sleep(for: delay)
             delay = min(delay * 2, .seconds(30))
@@ -137,12 +147,14 @@ final class ScreenService: Service, DeviceStatusReporting {
                     $0.touchState = "ready"
                     $0.touchError = nil
                 }
+                await touchFaults?.recovered()
             case let .touchLost(reason):
                 controller.touchPanel = nil
                 snapshot.withLock {
                     $0.touchState = "not connected"
                     $0.touchError = reason
                 }
+                await touchFaults?.fault(code: DeviceError.Code.notConnected.rawValue, message: reason)
             case let .modeEnded(generation):
                 guard generation == controller.generation else { continue }
                 await finishMode(controller, answer: nil)
@@ -275,9 +287,11 @@ final class ScreenService: Service, DeviceStatusReporting {
                 $0.frames += frames
                 $0.state = "on"
             }
+            await displayFaults.recovered()
         } catch {
             logger.error("Unable to show a frame", metadata: ["cause": "\(error.message)"])
             record(error: error.message, state: "failed")
+            await displayFaults.fault(code: error.code.rawValue, message: error.message)
         }
     }
 
