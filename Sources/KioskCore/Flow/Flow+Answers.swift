@@ -59,6 +59,8 @@ extension Flow {
             case (.printed, .queue(let claim, let serviceID)):
                 journal(JournalKind.ticketIssued, ["category": .string(claim.category), "number": .string(slip.number),
                                                    "service": .string(serviceID)], &effects)
+                // Claims for days gone by can never match again: drop them so the set stays small.
+                ticketClaims = ticketClaims.filter { $0.day >= now.date }
                 ticketClaims.insert(claim)
                 page = .ticketIssued(slip)
             case (.printed, .checkIn):

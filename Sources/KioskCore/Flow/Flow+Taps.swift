@@ -32,6 +32,11 @@ extension Flow {
             page = .home
         case .back:
             back()
+        case .help:
+            // Help is on every screen's footer, except while waiting and on the complaint form itself.
+            guard pending == nil else { return }
+            if case .complaint = page { return }
+            page = .complaint(ComplaintScreen(topic: nil, phoneDigits: "", problem: nil))
         case .finish:
             guard pending == nil else { return }
             if session!.didSomething && !session!.rated { page = .rating(.chooseLevel) } else { endSession(.finished, &effects) }
@@ -79,8 +84,6 @@ extension Flow {
             page = .checkIn
         case (.home, .progressInquiry):
             page = .caseNumberEntry("")
-        case (.home, .help), (.ratingThanks, .help), (.notice, .help), (.progress, .help):
-            page = .complaint(ComplaintScreen(topic: nil, phoneDigits: "", problem: nil))
         case (.ratingThanks, _):
             endSession(.finished, &effects)
         case (.caseNumberEntry(let typed), _):

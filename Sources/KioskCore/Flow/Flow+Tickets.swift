@@ -107,6 +107,11 @@ extension Flow {
 
     mutating func askCheckIn(_ key: BookingKey, _ effects: inout [FlowEffect]) {
         guard pending == nil else { return }
+        // A check-in the printer cannot print would use up the booking at the hall for nothing.
+        guard printer.canPrint else {
+            page = .notice(Notice(.ticketNotIssued, .ticketNotIssuedNextStep(printer, hotline: catalog.hotlineOrDefault)))
+            return
+        }
         let id = newRequestID()
         pending = .ticket(PendingTicket(id: id, kind: .checkIn, slip: nil))
         effects.append(.askHall(.checkIn(id, key)))

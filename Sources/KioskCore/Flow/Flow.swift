@@ -109,8 +109,12 @@ public struct Flow: Sendable {
         }
         let view = self.view
         guard view != lastShown else { return }
+        let countdownAppeared = view.countdown != nil && lastShown?.countdown == nil
         lastShown = view
         effects.append(.show(view))
+        if configuration.voicePrompts, countdownAppeared, let seconds = view.countdown {
+            effects.append(.speak(Message.idleWarning(seconds: seconds).text(in: language)))
+        }
         let prompt = voicePrompt(for: view.screen)?.text(in: language)
         if prompt != lastPrompt {
             lastPrompt = prompt
