@@ -216,6 +216,8 @@ final class ScreenService: Service, DeviceStatusReporting {
             logger.trace("Touch", metadata: ["touch.phase": "\(touch.phase)", "touch.x": "\(touch.x)", "touch.y": "\(touch.y)"])
         case .touchTest(var touches, let answer):
             touches.append(TouchRecord(phase: touch.phase.rawValue, contact: touch.contact, rawX: touch.rawX, rawY: touch.rawY, x: touch.x, y: touch.y))
+            // A finger dragged for ten minutes sends tens of thousands of moves; keep the answer small.
+            if touches.count > Self.touchTestLimit { touches.removeFirst(touches.count - Self.touchTestLimit) }
             controller.mode = .touchTest(touches: touches, answer: answer)
             if touch.phase == .down { await show(controller) }
         case .calibrating(var raw, let answer):
@@ -319,6 +321,9 @@ final class ScreenService: Service, DeviceStatusReporting {
         }
         return summaries
     }
+
+    /// The most touches a touch test answers with (the latest ones).
+    static let touchTestLimit = 2000
 
     private static func seconds(_ request: ControlRequest, range: ClosedRange<Int>) -> Int? {
         guard let text = request.arguments?["seconds"] else { return range.lowerBound }
