@@ -23,9 +23,3 @@ public enum FlowEvent: Sendable, Equatable {
     /// A newer catalog arrived from the hall; an older or equal version is ignored.
     case catalogUpdated(ServiceCatalog)
 }
-
-/// The result of one print job.
-public enum PrintOutcome: Sendable, Equatable {
-    case printed
-    case failed(PrinterState)
-}

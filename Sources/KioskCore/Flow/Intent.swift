@@ -27,31 +27,3 @@ public enum Intent: Sendable, Equatable {
     case corner(ScreenCorner)
     case maintenance(MaintenanceAction)
 }
-
-public enum ScreenCorner: Sendable, Equatable {
-    case topLeft, topRight, bottomRight, bottomLeft
-}
-
-public enum MaintenanceAction: Sendable, Equatable {
-    case setOutOfService(Bool)
-    case exit
-}
-
-/// Why a citizen was dissatisfied; journaled with the rating.
-public enum DissatisfactionReason: String, Sendable, Equatable, CaseIterable {
-    case couldNotGetItDone = "could_not_get_it_done"
-    case hardToUse = "hard_to_use"
-    case deviceFault = "device_fault"
-    case informationWrong = "information_wrong"
-    case other
-}
-
-/// What a complaint is about; journaled as `topic`.
-public enum ComplaintTopic: String, Sendable, Equatable, CaseIterable {
-    /// 办不成事.
-    case couldNotGetItDone = "could_not_get_it_done"
-    case deviceProblem = "device_problem"
-    case serviceAttitude = "service_attitude"
-    case waitingTime = "waiting_time"
-    case other
-}

@@ -8,9 +8,3 @@ struct Session: Sendable, Equatable {
     var didSomething = false
     var rated = false
 }
-
-/// Why a session ended, as journaled.
-enum SessionEndReason: String {
-    case finished
-    case timeout
-}

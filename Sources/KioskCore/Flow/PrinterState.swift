@@ -16,18 +16,3 @@ public enum PrinterState: String, Sendable, Equatable, Codable {
         }
     }
 }
-
-/// The ID card reader's state as the reader service reports it.
-public enum CardReaderState: String, Sendable, Equatable, Codable {
-    case ready
-    case faulted
-    case unknown
-
-    public var canRead: Bool { self != .faulted }
-}
-
-/// How often kioskd polls the card reader: fast (300 ms) while a screen waits for a card.
-public enum CardPolling: String, Sendable, Equatable {
-    case fast
-    case slow
-}

@@ -1,0 +1,3 @@
+public enum CardPurpose: Sendable, Equatable {
+    case ticket(serviceName: String)
+}

@@ -1,0 +1,28 @@
+public enum JournalValue: Sendable, Equatable {
+    case string(String)
+    case int(Int)
+    case bool(Bool)
+
+    var json: String {
+        switch self {
+        case .int(let value): "\(value)"
+        case .bool(let value): value ? "true" : "false"
+        case .string(let text):
+            "\"" + text.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "\"": "\\\""
+                case "\\": "\\\\"
+                case "\n": "\\n"
+                case "\r": "\\r"
+                case "\t": "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                    } else {
+                        String(scalar)
+                    }
+                }
+            }.joined() + "\""
+        }
+    }
+}

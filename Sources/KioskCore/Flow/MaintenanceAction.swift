@@ -1,0 +1,4 @@
+public enum MaintenanceAction: Sendable, Equatable {
+    case setOutOfService(Bool)
+    case exit
+}

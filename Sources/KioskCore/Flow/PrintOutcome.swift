@@ -1,0 +1,5 @@
+/// The result of one print job.
+public enum PrintOutcome: Sendable, Equatable {
+    case printed
+    case failed(PrinterState)
+}

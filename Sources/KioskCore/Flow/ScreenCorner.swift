@@ -1,0 +1,3 @@
+public enum ScreenCorner: Sendable, Equatable {
+    case topLeft, topRight, bottomRight, bottomLeft
+}
