@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "Graphics", dependencies: ["CFreeType", "CQRencode", "CPNG"]),
         // Screens as draw lists: what the kiosk shows (the Flow's screens later) and the
         // technicians' screens. Knows pixels and text, nothing about devices.
-        .target(name: "KioskUI", dependencies: ["Graphics"]),
+        .target(name: "KioskUI", dependencies: ["Graphics", "KioskCore"]),
         // Simulated devices' behaviour, shared by kiosk-sim and the tests.
         .target(name: "KioskSimulation", dependencies: ["DeviceDrivers", "KioskCore"]),
         // Sync with the hall: wire types (no logic), the kiosk's client, the hall's server.
@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
         .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskCore", "KioskSimulation", "KioskTestSupport"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
-        .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "Graphics"]),
+        .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "Graphics", "KioskCore"]),
         .testTarget(name: "DisplayInputTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "Graphics", "KioskTestSupport"]),
