@@ -4,9 +4,9 @@ import KioskCore
 extension ScreenBuilder {
     /// The strip at the top of every citizen screen: the hotline (a person to call at night), the
     /// other language and elderly mode, which work from any screen. Then the screen's title.
-    func header(title: String, settings: Bool = true) {
+    func header(title: String, settings: Bool = true, titleSize: Int? = nil) {
         guard settings else {
-            contentTop = paragraph(title, top: metrics.margin, size: metrics.title) + metrics.gap * 2
+            contentTop = paragraph(title, top: metrics.margin, size: titleSize ?? metrics.title) + metrics.gap * 2
             return
         }
         let strip = Rect(x: columnLeft, y: metrics.gap * 2, width: columnWidth, height: metrics.stripHeight)
@@ -19,7 +19,7 @@ extension ScreenBuilder {
         button(text(.switchLanguage(to: other)), buttons[0], .language(other), size: metrics.small)
         button(text(.elderlyMode(on: view.elderlyMode)), buttons[1], .elderlyMode(!view.elderlyMode), size: metrics.small)
         contentTop = strip.maxY + gap
-        contentTop = paragraph(title, top: contentTop, size: metrics.title) + gap
+        contentTop = paragraph(title, top: contentTop, size: titleSize ?? metrics.title) + gap
     }
 
     /// A row of equal buttons at the bottom of the screen; the content ends above it.

@@ -21,7 +21,7 @@ extension ScreenBuilder {
     /// A dark-on-white field showing what was typed (a case number, a phone number, PIN dots).
     func field(caption: String, value: String, top: Int) -> Int {
         let captionBottom = paragraph(caption, top: top, size: metrics.small, color: Theme.secondaryText)
-        let rect = row(top: captionBottom + metrics.gap, height: metrics.title * 2)
+        let rect = row(top: captionBottom + metrics.gap, height: metrics.title * 8 / 5)
         panel(rect, Theme.fieldFill)
         label(value, in: rect.insetBy(dx: metrics.gap * 2, dy: metrics.gap), size: metrics.title, color: Theme.fieldText,
               backdrop: Theme.fieldFill, centredVertically: true)

@@ -52,15 +52,25 @@ final class ScreenBuilder {
     /// below `metrics.minimumText`) until nothing is cut. If even the smallest size does not fit,
     /// the result is truncated, which the tests report.
     func fit(_ string: String, maxWidth: Int, maxHeight: Int, size: Int, alignment: TextAlignment = .leading) -> TextLayout {
+        layout(string, maxWidth: maxWidth, maxHeight: maxHeight, size: fittingSize(string, maxWidth: maxWidth, maxHeight: maxHeight, size: size),
+               alignment: alignment)
+    }
+
+    /// The largest size from `size` down to `metrics.minimumText` at which `string` fits.
+    func fittingSize(_ string: String, maxWidth: Int, maxHeight: Int, size: Int) -> Int {
         var pixelSize = size
         while true {
-            let style = TextStyle(pixelSize: pixelSize, lineSpacing: metrics.lineSpacing, alignment: alignment)
-            let maxLines = max(1, maxHeight / style.lineHeight)
-            let layout = fonts.layout(string, width: maxWidth, style: TextStyle(pixelSize: pixelSize, lineSpacing: metrics.lineSpacing,
-                                                                               alignment: alignment, maxLines: maxLines))
-            if !layout.isTruncated || pixelSize <= metrics.minimumText { return layout }
+            let layout = layout(string, maxWidth: maxWidth, maxHeight: maxHeight, size: pixelSize, alignment: .leading)
+            let fits = !layout.isTruncated && layout.size.height <= maxHeight
+            if fits || pixelSize <= metrics.minimumText { return pixelSize }
             pixelSize = max(metrics.minimumText, pixelSize * 9 / 10)
         }
+    }
+
+    private func layout(_ string: String, maxWidth: Int, maxHeight: Int, size: Int, alignment: TextAlignment) -> TextLayout {
+        let lineHeight = TextStyle(pixelSize: size, lineSpacing: metrics.lineSpacing).lineHeight
+        let style = TextStyle(pixelSize: size, lineSpacing: metrics.lineSpacing, alignment: alignment, maxLines: max(1, maxHeight / lineHeight))
+        return fonts.layout(string, width: maxWidth, style: style)
     }
 
     /// Draws `string` inside `box` (shrinking it to fit), centred vertically when asked.
@@ -89,8 +99,7 @@ final class ScreenBuilder {
     /// disabled).
     func button(_ string: String, _ rect: Rect, _ intent: Intent?, style: ButtonStyle = .secondary, size: Int? = nil) {
         panel(rect, style.fill)
-        let padding = metrics.gap * 2
-        label(string, in: rect.insetBy(dx: padding, dy: metrics.gap), size: size ?? metrics.body, color: style.textColor,
+        label(string, in: rect.insetBy(dx: metrics.gap, dy: metrics.gap / 2), size: size ?? metrics.body, color: style.textColor,
               backdrop: style.fill, alignment: .center, centredVertically: true)
         if let intent, style != .disabled { addTarget(rect, intent) }
     }

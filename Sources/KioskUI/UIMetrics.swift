@@ -34,7 +34,7 @@ public struct UIMetrics: Sendable, Equatable {
         stripHeight = mm(20, 24)
         margin = mm(10, 10)
         gap = mm(4, 5)
-        minimumText = max(scale.pixels(points: 18), mm(6.5, 7.5))
+        minimumText = max(scale.pixels(points: 18), mm(6.5, 7))
         minimumTarget = scale.pixels(points: elderly ? 60 : 44)
         lineSpacing = elderly ? 1.4 : 1.3
     }
