@@ -14,7 +14,7 @@ extension ScreenBuilder {
         let cells = columns(row(top: buttonsTop, height: metrics.buttonHeight), count: 2)
         let other: Language = language == .english ? .simplifiedChinese : .english
         button(text(.switchLanguage(to: other)), cells[0], .language(other))
-        button(text(.elderlyMode(on: true)), cells[1], .elderlyMode(true))
+        button(text(.startInElderlyMode), cells[1], .elderlyMode(true))
         addCornerTargets()
         fillRemainingTargets(with: .wake)
     }

@@ -36,12 +36,12 @@ extension ScreenBuilder {
             lines.append(text(.ticketDay(guide.ticketDay)))
         }
         if let details = guide.guide {
-            lines.append(text(.materials) + "：")
+            lines.append(text(.materials) + text(.colon))
             lines += details.materials.enumerated().map { "  \($0.offset + 1). \($0.element)" }
-            lines.append(text(.steps) + "：")
+            lines.append(text(.steps) + text(.colon))
             lines += details.steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }
-            lines.append(text(.timeLimit) + "：" + details.timeLimit)
-            lines.append(text(.fees) + "：" + details.fees)
+            lines.append(text(.timeLimit) + text(.colon) + details.timeLimit)
+            lines.append(text(.fees) + text(.colon) + details.fees)
         }
         let box = Rect(x: columnLeft, y: contentTop, width: columnWidth, height: bottom - contentTop)
         label(lines.joined(separator: "\n"), in: box, size: metrics.body, color: Theme.text, backdrop: background)

@@ -16,11 +16,11 @@ extension ScreenBuilder {
         standardFooter()
         switch result {
         case .found(let caseNumber, let status, let nextStep):
-            var y = paragraph(text(.caseNumber) + "：" + caseNumber, top: contentTop, size: metrics.body, color: Theme.secondaryText)
-            y = paragraph(text(.caseStatus) + "：" + status, top: y + metrics.gap * 2, size: metrics.title)
-            paragraph(text(.caseNextStep) + "：" + nextStep, top: y + metrics.gap * 2, size: metrics.body)
+            var y = paragraph(text(.caseNumber) + text(.colon) + caseNumber, top: contentTop, size: metrics.body, color: Theme.secondaryText)
+            y = paragraph(text(.caseStatus) + text(.colon) + status, top: y + metrics.gap * 2, size: metrics.title)
+            paragraph(text(.caseNextStep) + text(.colon) + nextStep, top: y + metrics.gap * 2, size: metrics.body)
         case .notFound(let caseNumber):
-            let y = paragraph(text(.caseNumber) + "：" + caseNumber, top: contentTop, size: metrics.body, color: Theme.secondaryText)
+            let y = paragraph(text(.caseNumber) + text(.colon) + caseNumber, top: contentTop, size: metrics.body, color: Theme.secondaryText)
             noticePanel([text(.caseNotFound), text(.caseNotFoundNextStep)], top: y + metrics.gap * 2)
         case .offline:
             noticePanel([text(.progressOffline(hotline: view.hotline))], top: contentTop)

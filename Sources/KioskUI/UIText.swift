@@ -10,6 +10,10 @@ enum UIText: Equatable {
     /// The other language's name, in that language, so a citizen who cannot read this one finds it.
     case switchLanguage(to: Language)
     case elderlyMode(on: Bool)
+    /// The attract screen's button that starts in elderly mode.
+    case startInElderlyMode
+    /// ":" after a heading.
+    case colon
     case hotline(String)
     case guideOnly
     case materials, steps, timeLimit, fees
@@ -45,7 +49,7 @@ enum UIText: Equatable {
         case .home: "首页"
         case .help: "求助"
         case .finish: "办完了"
-        case .continueSession: "继续办理"
+        case .continueSession: "继续"
         case .takeTicket: "取号"
         case .printForm: "打印告知单"
         case .checkIn: "预约签到"
@@ -55,6 +59,8 @@ enum UIText: Equatable {
         case .submit: "提交"
         case .switchLanguage(let language): language == .english ? "English" : "中文"
         case .elderlyMode(let on): on ? "长辈模式：开" : "长辈模式：关"
+        case .startInElderlyMode: "长辈模式（大字）"
+        case .colon: "："
         case .hotline(let number): "咨询电话 \(number)"
         case .guideOnly: "（仅可看指南）"
         case .materials: "所需材料"
@@ -135,6 +141,8 @@ enum UIText: Equatable {
         case .submit: "Submit"
         case .switchLanguage(let language): language == .english ? "English" : "中文"
         case .elderlyMode(let on): on ? "Large text: on" : "Large text: off"
+        case .startInElderlyMode: "Large text"
+        case .colon: ": "
         case .hotline(let number): "Hotline \(number)"
         case .guideOnly: " (guide only)"
         case .materials: "What to bring"
