@@ -3,79 +3,61 @@ import DeviceDrivers
 import Foundation
 import Testing
 
-/// A real evdev touchscreen made through /dev/uinput (MT protocol B, 2 slots, 0...4095).
-final class UInputTouchscreen {
+/// A real evdev device made through /dev/uinput: `configure` sets its event bits and axes, then
+/// it is created and its /dev/input/eventN found. Destroying it (or `unplug`) is an unplug.
+final class UInputDevice {
     let descriptor: CInt
     let eventPath: String
 
-    init() throws {
+    init(name: String, bus: CInt, configure: (CInt) -> Void) throws {
         descriptor = open("/dev/uinput", O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        _ = kiosk_uinput_set_evbit(descriptor, EV_KEY)
-        _ = kiosk_uinput_set_keybit(descriptor, BTN_TOUCH)
-        _ = kiosk_uinput_set_evbit(descriptor, EV_ABS)
-        _ = kiosk_uinput_set_propbit(descriptor, INPUT_PROP_DIRECT)
-        for (code, maximum) in [(ABS_X, 4095), (ABS_Y, 4095), (ABS_MT_SLOT, 1), (ABS_MT_TRACKING_ID, 65535), (ABS_MT_POSITION_X, 4095), (ABS_MT_POSITION_Y, 4095)] {
-            _ = kiosk_uinput_set_absbit(descriptor, code)
-            var setup = uinput_abs_setup()
-            setup.code = UInt16(code)
-            setup.absinfo.maximum = Int32(maximum)
-            _ = kiosk_uinput_abs_setup(descriptor, &setup)
-        }
+        configure(descriptor)
         var setup = uinput_setup()
-        setup.id.bustype = UInt16(BUS_VIRTUAL)
-        withUnsafeMutableBytes(of: &setup.name) { name in
-            for (index, byte) in "kioskd test touchscreen".utf8.enumerated() { name[index] = byte }
+        setup.id.bustype = UInt16(bus)
+        withUnsafeMutableBytes(of: &setup.name) { bytes in
+            for (index, byte) in name.utf8.enumerated() { bytes[index] = byte }
         }
         guard kiosk_uinput_dev_setup(descriptor, &setup) == 0, kiosk_uinput_dev_create(descriptor) == 0 else {
-            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+            let failure = errno
+            close(descriptor)
+            throw POSIXError(.init(rawValue: failure) ?? .EIO)
         }
-        var name = [CChar](repeating: 0, count: 64)
-        _ = kiosk_uinput_get_sysname(descriptor, &name, 64)
-        let sysname = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var sysname = [CChar](repeating: 0, count: 64)
+        _ = kiosk_uinput_get_sysname(descriptor, &sysname, 64)
+        let directory = String(decoding: sysname.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // The input device's directory holds its eventN.
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/devices/virtual/input/\(sysname)")) ?? []
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/devices/virtual/input/\(directory)")) ?? []
         eventPath = "/dev/input/" + (entries.first { $0.hasPrefix("event") } ?? "event-missing")
+    }
+
+    /// A touchscreen: MT protocol B, 2 slots, 0...4095, INPUT_PROP_DIRECT.
+    static func touchscreen() throws -> UInputDevice {
+        try UInputDevice(name: "kioskd test touchscreen", bus: BUS_VIRTUAL) { descriptor in
+            _ = kiosk_uinput_set_evbit(descriptor, EV_KEY)
+            _ = kiosk_uinput_set_keybit(descriptor, BTN_TOUCH)
+            _ = kiosk_uinput_set_evbit(descriptor, EV_ABS)
+            _ = kiosk_uinput_set_propbit(descriptor, INPUT_PROP_DIRECT)
+            for (code, maximum) in [(ABS_X, 4095), (ABS_Y, 4095), (ABS_MT_SLOT, 1), (ABS_MT_TRACKING_ID, 65535), (ABS_MT_POSITION_X, 4095), (ABS_MT_POSITION_Y, 4095)] {
+                _ = kiosk_uinput_set_absbit(descriptor, code)
+                var setup = uinput_abs_setup()
+                setup.code = UInt16(code)
+                setup.absinfo.maximum = Int32(maximum)
+                _ = kiosk_uinput_abs_setup(descriptor, &setup)
+            }
+        }
+    }
+
+    /// A keyboard, as a USB HID scanner presents itself.
+    static func keyboard() throws -> UInputDevice {
+        try UInputDevice(name: "kioskd test scanner", bus: BUS_USB) { descriptor in
+            _ = kiosk_uinput_set_evbit(descriptor, EV_KEY)
+            for code in 1..<128 { _ = kiosk_uinput_set_keybit(descriptor, CInt(code)) }
+        }
     }
 
     /// Unplugs the device (UI_DEV_DESTROY): readers get ENODEV.
     func unplug() { _ = kiosk_uinput_dev_destroy(descriptor) }
-
-    func send(_ events: [InputEvent]) {
-        let bytes = events.flatMap(\.bytes)
-        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    }
-
-    deinit {
-        _ = kiosk_uinput_dev_destroy(descriptor)
-        close(descriptor)
-    }
-}
-
-/// A real evdev keyboard (a scanner) made through /dev/uinput.
-final class UInputKeyboard {
-    let descriptor: CInt
-    let eventPath: String
-
-    init() throws {
-        descriptor = open("/dev/uinput", O_WRONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        _ = kiosk_uinput_set_evbit(descriptor, EV_KEY)
-        for code in 1..<128 { _ = kiosk_uinput_set_keybit(descriptor, CInt(code)) }
-        var setup = uinput_setup()
-        setup.id.bustype = UInt16(BUS_USB)
-        withUnsafeMutableBytes(of: &setup.name) { name in
-            for (index, byte) in "kioskd test scanner".utf8.enumerated() { name[index] = byte }
-        }
-        guard kiosk_uinput_dev_setup(descriptor, &setup) == 0, kiosk_uinput_dev_create(descriptor) == 0 else {
-            throw POSIXError(.init(rawValue: errno) ?? .EIO)
-        }
-        var name = [CChar](repeating: 0, count: 64)
-        _ = kiosk_uinput_get_sysname(descriptor, &name, 64)
-        let sysname = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/sys/devices/virtual/input/\(sysname)")) ?? []
-        eventPath = "/dev/input/" + (entries.first { $0.hasPrefix("event") } ?? "event-missing")
-    }
 
     func send(_ events: [InputEvent]) {
         let bytes = events.flatMap(\.bytes)
@@ -94,7 +76,7 @@ struct UInputTests {
     /// Should read a real evdev touchscreen (uinput): axis ranges from EVIOCGABS, grabbed, a tap in UI pixels
     @Test(.enabled(if: uinputAvailable, "/dev/uinput is not available on this machine (no uinput module or no permission)"))
     func realEvdevTouchscreen() async throws {
-        let panel = try UInputTouchscreen()
+        let panel = try UInputDevice.touchscreen()
         // udev needs a moment to create the node.
         for _ in 0..<50 where access(panel.eventPath, R_OK) != 0 { try await Task.sleep(for: .milliseconds(20)) }
         let touch = try TouchScreen.open(panel.eventPath, panelWidth: 4096, panelHeight: 4096)
@@ -115,7 +97,7 @@ struct UInputTests {
     /// Should end the stream with a DeviceError naming the device when it is unplugged (ENODEV)
     @Test(.enabled(if: uinputAvailable, "/dev/uinput is not available on this machine (no uinput module or no permission)"))
     func unplugEndsWithDeviceError() async throws {
-        let panel = try UInputTouchscreen()
+        let panel = try UInputDevice.touchscreen()
         for _ in 0..<50 where access(panel.eventPath, R_OK) != 0 { try await Task.sleep(for: .milliseconds(20)) }
         let touch = try TouchScreen.open(panel.eventPath, panelWidth: 4096, panelHeight: 4096)
         let stream = touch.events()
@@ -131,7 +113,7 @@ struct UInputTests {
     /// Should resynchronise from the device's slots (EVIOCGMTSLOTS) after the kernel's queue overflowed (SYN_DROPPED)
     @Test(.enabled(if: uinputAvailable, "/dev/uinput is not available on this machine (no uinput module or no permission)"))
     func overflowResynchronisesFromSlots() async throws {
-        let panel = try UInputTouchscreen()
+        let panel = try UInputDevice.touchscreen()
         for _ in 0..<50 where access(panel.eventPath, R_OK) != 0 { try await Task.sleep(for: .milliseconds(20)) }
         let touch = try TouchScreen.open(panel.eventPath, panelWidth: 4096, panelHeight: 4096)
         // Nobody reads yet: 2000 frames overflow the client's queue, and the kernel replaces
@@ -156,7 +138,7 @@ struct UInputTests {
     /// Should grab a real evdev scanner exclusively (a second grab is refused as busy) and decode its codes
     @Test(.enabled(if: uinputAvailable, "/dev/uinput is not available on this machine (no uinput module or no permission)"))
     func realScannerIsGrabbed() async throws {
-        let keyboard = try UInputKeyboard()
+        let keyboard = try UInputDevice.keyboard()
         for _ in 0..<50 where access(keyboard.eventPath, R_OK) != 0 { try await Task.sleep(for: .milliseconds(20)) }
         let scanner = try BarcodeScanner.open(keyboard.eventPath)
         #expect(scanner.device.name == "kioskd test scanner")
