@@ -8,7 +8,7 @@ extension ScreenBuilder {
         if let until = entry.lockedUntil {
             title = .pinLocked(until: until.clockText)
         } else if entry.failures > 0 {
-            title = .wrongPIN(attemptsLeft: max(0, 5 - entry.failures))
+            title = .wrongPIN(attemptsLeft: entry.attemptsLeft)
         } else {
             title = .enterPIN
         }

@@ -8,7 +8,7 @@ struct FlowMaintenanceTests {
         for corner in [ScreenCorner.topLeft, .topRight, .bottomRight] { journey.tap(.corner(corner)) }
         #expect(journey.screen.isAttract)
         journey.tap(.corner(.bottomLeft))
-        #expect(journey.screen == .pinEntry(PINEntryScreen(digitsEntered: 0, failures: 0, lockedUntil: nil)))
+        #expect(journey.screen == .pinEntry(PINEntryScreen(digitsEntered: 0, failures: 0, attemptsLeft: 5, lockedUntil: nil)))
         #expect(!journey.flow.hasSession)
         #expect(journey.effects.journals.isEmpty)
     }
@@ -30,7 +30,7 @@ struct FlowMaintenanceTests {
         var journey = Journey()
         for corner in [ScreenCorner.topLeft, .topRight, .bottomRight, .bottomLeft] { journey.tap(.corner(corner)) }
         journey.tap(.digit(2))
-        #expect(journey.screen == .pinEntry(PINEntryScreen(digitsEntered: 1, failures: 0, lockedUntil: nil)))
+        #expect(journey.screen == .pinEntry(PINEntryScreen(digitsEntered: 1, failures: 0, attemptsLeft: 5, lockedUntil: nil)))
         for digit in [4, 6, 8] { journey.tap(.digit(digit)) }
         let effects = journey.tap(.submit)
         #expect(effects.journalKinds == [JournalKind.maintenanceEntered])
@@ -49,6 +49,8 @@ struct FlowMaintenanceTests {
             if attempt == 5 {
                 #expect(effects.journals.last == JournalRecord(JournalKind.maintenanceLocked, ["minutes": .int(15)]))
             }
+            // The screen counts down the tries the configuration allows.
+            if case .pinEntry(let entry) = journey.screen { #expect(entry.attemptsLeft == 5 - attempt) }
         }
         guard case .pinEntry(let locked) = journey.screen else { Issue.record("not PIN entry"); return }
         #expect(locked.lockedUntil != nil)

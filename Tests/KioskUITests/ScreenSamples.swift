@@ -31,8 +31,8 @@ enum ScreenSamples {
             ("complaint-filed", .complaintFiled(phoneMasked: "138****1234")),
             ("notice", .notice(Notice(.ticketNotIssued, .ticketNotIssuedNextStep(.paperOut, hotline: hotline)))),
             ("out-of-service", .outOfService(.outOfService(hotline: hotline, opens: "09:00"))),
-            ("pin-entry", .pinEntry(PINEntryScreen(digitsEntered: 3, failures: 1, lockedUntil: nil))),
-            ("pin-locked", .pinEntry(PINEntryScreen(digitsEntered: 0, failures: 5, lockedUntil: FlowTime(2026, 11, 30, 23, 30)))),
+            ("pin-entry", .pinEntry(PINEntryScreen(digitsEntered: 3, failures: 1, attemptsLeft: 4, lockedUntil: nil))),
+            ("pin-locked", .pinEntry(PINEntryScreen(digitsEntered: 0, failures: 5, attemptsLeft: 0, lockedUntil: FlowTime(2026, 11, 30, 23, 30)))),
             ("maintenance", .maintenance(MaintenanceScreen(printer: .paperNearEnd, cardReader: .ready, isOutOfService: false, catalogVersion: 3))),
         ]
     }

@@ -35,7 +35,9 @@ extension Flow {
         case .complaintFiled(let masked): return .complaintFiled(phoneMasked: masked)
         case .notice(let notice): return .notice(notice)
         case .pinEntry:
-            return .pinEntry(PINEntryScreen(digitsEntered: pinDigits.count, failures: pinFailures, lockedUntil: isPINLocked ? pinLockedUntil : nil))
+            return .pinEntry(PINEntryScreen(digitsEntered: pinDigits.count, failures: pinFailures,
+                                             attemptsLeft: max(0, configuration.pinAttempts - pinFailures),
+                                             lockedUntil: isPINLocked ? pinLockedUntil : nil))
         case .maintenance:
             return .maintenance(MaintenanceScreen(printer: printer, cardReader: cardReader, isOutOfService: isOutOfService,
                                                   catalogVersion: catalog.version))
