@@ -8,8 +8,7 @@ struct Screen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the screen and the touch panel: test pattern, touch test, calibration, screenshot.",
         discussion: """
-            kioskd owns the screen and the touch panel, so these commands ask it to draw; it goes back to the
-            kiosk's own screen afterwards.
+            kioskd owns the screen and the touch panel, so these commands ask it to draw; it goes back to the kiosk's own screen afterwards.
 
             Examples:
               kioskctl screen status

@@ -8,9 +8,8 @@ struct ScreenCalibrateCommand: AsyncParsableCommand {
         commandName: "calibrate",
         abstract: "Calibrate the touch panel: touch five targets, and the result goes into the configuration.",
         discussion: """
-            kioskd shows five targets one after another (four corners, then the centre); touch the middle of each.
-            The fitted matrix is used at once and written as `calibration = [...]` under [devices.touchscreen]
-            in the configuration file (the rest of the file is kept as it is), so it survives a restart.
+            kioskd shows five targets one after another (four corners, then the centre); touch the middle of each. The fitted matrix is used at once and written as `calibration = [...]` under [devices.touchscreen] in the configuration file (the rest of the file is kept as it is), so it survives a restart.
+
             Exit status: 0 calibrated, 1 not (too few touches, or touches that do not fit together).
             """)
 
