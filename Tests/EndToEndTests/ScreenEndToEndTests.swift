@@ -83,7 +83,7 @@ struct ScreenEndToEndTests {
         let kioskd = try await startKioskd()
         _ = try await eventually { filePixel(kioskd, x: 2, y: 2, width: 480) == Self.background }
         // Long enough to be read back on a loaded machine, short enough to wait for its end.
-        let result = try await kioskd.kioskctl(["screen", "test-pattern", "--seconds", "6"])
+        let result = try await kioskd.kioskctl(["screen", "test-pattern", "--seconds", "10"])
         #expect(result.status == 0, "\(result.standardError)")
         // Bars, left to right: white, yellow, cyan, green, magenta, red, blue, black; 60 px each.
         #expect(filePixel(kioskd, x: 30, y: 100, width: 480) == 0xFFFFFF)
@@ -130,9 +130,11 @@ struct ScreenEndToEndTests {
         #expect(refused.standardError.contains("The display is unavailable"), "\(refused.standardError)")
         try FileManager.default.createDirectory(atPath: kioskd.directory.file("later"), withIntermediateDirectories: false)
         let frame = kioskd.directory.file("later/fb")
-        #expect(await eventually(15) { (try? Data(contentsOf: URL(fileURLWithPath: frame)).count) == 320 * 480 * 4 })
+        // kioskd retries with backoff up to 30 s between tries: on a loaded machine the next try
+        // may be that far away.
+        #expect(await eventually(45) { (try? Data(contentsOf: URL(fileURLWithPath: frame)).count) == 320 * 480 * 4 })
         var state = ""
-        for _ in 0..<50 where state != "on" {
+        for _ in 0..<100 where state != "on" {
             state = try await screenReport(kioskd).state
             try await Task.sleep(for: .milliseconds(100))
         }
