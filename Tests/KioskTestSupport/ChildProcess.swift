@@ -2,7 +2,7 @@ import Foundation
 
 /// A real child process with its output captured to files (pipes could fill and stall it).
 public final class ChildProcess: @unchecked Sendable {
-    public let process = Process()
+    public private(set) var process = Process()
     public let standardOutputPath: String
     public let standardErrorPath: String
 
@@ -13,19 +13,31 @@ public final class ChildProcess: @unchecked Sendable {
         standardErrorPath = outputDirectory + "/\(name).\(UUID().uuidString.prefix(8)).err"
         _ = FileManager.default.createFile(atPath: standardOutputPath, contents: nil)
         _ = FileManager.default.createFile(atPath: standardErrorPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         // kioskd must not think it runs under systemd unless a test says so.
         merged["NOTIFY_SOCKET"] = nil
         merged["WATCHDOG_USEC"] = nil
         merged["JOURNAL_STREAM"] = nil
         merged.merge(environment) { _, new in new }
-        process.environment = merged
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle(forWritingAtPath: standardOutputPath)
-        process.standardError = FileHandle(forWritingAtPath: standardErrorPath)
-        try process.run()
+        // Foundation's Process lists the parent's open descriptors and has the child close each;
+        // one closed meanwhile by another test's thread makes posix_spawn fail with EBADF before
+        // anything ran. That is a race in the test process, not the program's failure: try again.
+        var attempt = 1
+        while true {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.environment = merged
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle(forWritingAtPath: standardOutputPath)
+            process.standardError = FileHandle(forWritingAtPath: standardErrorPath)
+            do {
+                try process.run()
+                return
+            } catch let error as NSError where attempt < 5 && (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(EBADF) {
+                attempt += 1
+                process = Process()
+            }
+        }
     }
 
     public var pid: Int32 { process.processIdentifier }
