@@ -61,7 +61,15 @@ public final class KioskdInstance: @unchecked Sendable {
                 try FileManager.default.copyItem(atPath: kioskctl, toPath: copy)
             }
             kioskctl = copy
-            return try await runToCompletion("/usr/bin/setpriv", ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups", kioskctl] + full, in: directory.path)
+            // A child another test forks while the copy is being written inherits the copy's
+            // descriptor until it execs; exec'ing the copy meanwhile fails with ETXTBSY. Retry.
+            var attempt = 1
+            while true {
+                let result = try await runToCompletion("/usr/bin/setpriv", ["--reuid=\(user)", "--regid=\(user == "nobody" ? "nogroup" : user)", "--clear-groups", kioskctl] + full, in: directory.path)
+                guard result.status == 126, result.standardError.contains("Text file busy"), attempt < 10 else { return result }
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
         return try await runToCompletion(kioskctl, full, in: directory.path)
     }
