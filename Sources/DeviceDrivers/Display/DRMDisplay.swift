@@ -61,7 +61,7 @@ final class DRMDisplay: Display {
                 if failure == ENOENT {
                     throw DeviceError(code: .notConnected, message: "No DRM device at '\(path)' (ls /dev/dri/ shows the cards); check [devices.display] and that the GPU's driver is loaded, or use an fbdev node (/dev/fb0).")
                 }
-                throw .openDisplay(path, errno: failure)
+                throw .open(path, errno: failure, advice: .display)
             }
             do throws(DeviceError) {
                 let output = try DRMOutput.find(descriptor: descriptor, path: path)

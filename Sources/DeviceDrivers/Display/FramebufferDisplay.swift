@@ -85,7 +85,7 @@ final class FramebufferDisplay: Display {
     static func openDevice(_ path: String, rotation: DisplayRotation) async throws(DeviceError) -> FramebufferDisplay {
         let opened = try await Offload.run("Opening '\(path)'") { () throws(DeviceError) -> OpenedDevice in
             let descriptor = open(path, O_RDWR | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .openDisplay(path, errno: errno) }
+            guard descriptor >= 0 else { throw .open(path, errno: errno, advice: .display) }
             do throws(DeviceError) {
                 var variable = fb_var_screeninfo()
                 var fixed = fb_fix_screeninfo()
@@ -133,7 +133,7 @@ final class FramebufferDisplay: Display {
         let length = layout.memoryLength
         let descriptor = try await Offload.run("Opening '\(path)'") { () throws(DeviceError) -> CInt in
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw .openDisplay(path, errno: errno) }
+            guard descriptor >= 0 else { throw .open(path, errno: errno, advice: .display) }
             var status = stat()
             guard fstat(descriptor, &status) == 0 else {
                 let failure = errno

@@ -41,11 +41,11 @@ public final class InputDevice: Sendable {
     ///   never reach a console or another program.
     public static func open(_ path: String, grab: Bool) throws(DeviceError) -> InputDevice {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw .openInput(path, errno: errno) }
+        guard stat(path, &status) == 0 else { throw .open(path, errno: errno, advice: .input) }
         let isFIFO = (status.st_mode & S_IFMT) == S_IFIFO
         let isCharacterDevice = (status.st_mode & S_IFMT) == S_IFCHR
         let descriptor = Glibc.open(path, (isFIFO ? O_RDWR : O_RDONLY) | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        guard descriptor >= 0 else { throw .openInput(path, errno: errno) }
+        guard descriptor >= 0 else { throw .open(path, errno: errno, advice: .input) }
         guard isCharacterDevice else {
             return InputDevice(path: path, kind: .stream, name: path, descriptor: descriptor)
         }

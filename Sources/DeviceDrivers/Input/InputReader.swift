@@ -47,7 +47,7 @@ enum InputReader {
                 let ready = poll(&descriptors, 2, -1)
                 if ready < 0 {
                     if errno == EINTR { continue }
-                    continuation.finish(throwing: DeviceError.inputGone(device.path, errno: errno))
+                    continuation.finish(throwing: DeviceError.gone(device.path, errno: errno, advice: .input))
                     return
                 }
                 if descriptors[1].revents != 0 { return }
@@ -55,7 +55,7 @@ enum InputReader {
                 if count < 0 {
                     let failure = errno
                     if failure == EAGAIN || failure == EINTR { continue }
-                    continuation.finish(throwing: DeviceError.inputGone(device.path, errno: failure))
+                    continuation.finish(throwing: DeviceError.gone(device.path, errno: failure, advice: .input))
                     return
                 }
                 if count == 0 {
