@@ -1,5 +1,4 @@
 import CLibUSB
-import NIOPosix
 import Synchronization
 
 /// A reader on USB bulk endpoints (iDR200, CVR-100U and similar, 0400:C35A). Frames are not
@@ -24,12 +23,8 @@ public final class USBReaderTransport: IDCardReaderTransport {
 
     /// Opens the first reader with the given ids, detaching any kernel driver bound to it.
     public static func open(vendorID: UInt16 = vendorID, productID: UInt16 = productID) async throws(DeviceError) -> USBReaderTransport {
-        do {
-            return try await NIOThreadPool.singleton.runIfActive { try openBlocking(vendorID: vendorID, productID: productID) }
-        } catch let error as DeviceError {
-            throw error
-        } catch {
-            throw DeviceError(code: .notConnected, message: "Unable to open the USB reader: \(error).")
+        try await Offload.run { () throws(DeviceError) in try openBlocking(vendorID: vendorID, productID: productID) } otherwise: {
+            DeviceError(code: .notConnected, message: "Unable to open the USB reader: \($0).")
         }
     }
 
@@ -61,31 +56,27 @@ public final class USBReaderTransport: IDCardReaderTransport {
         let timeoutMilliseconds = UInt32(command.timeout.components.seconds * 1000)
         nonisolated(unsafe) let handle = handle
         let name = name
-        do {
-            return try await NIOThreadPool.singleton.runIfActive {
-                try Self.transfer(handle: handle, endpoint: 0x02, bytes: Array(frame.prefix(7)), timeout: timeoutMilliseconds, name: name)
-                try Self.transfer(handle: handle, endpoint: 0x06, bytes: Array(frame.dropFirst(7)), timeout: timeoutMilliseconds, name: name)
-                let header = try Self.receive(handle: handle, endpoint: 0x81, count: 7, timeout: timeoutMilliseconds, name: name)
-                var decoder = ReaderFrameDecoder()
-                decoder.append(header)
-                guard header.count == 7, Array(header[1..<5]) == ReaderFrame.syncMarker else {
-                    throw DeviceError(code: .protocolViolation, message: "\(name) answered '\(command)' with a header that is not a SAM frame.")
-                }
-                let length = Int(header[5]) << 8 | Int(header[6])
-                guard (4...ReaderFrame.maximumLength).contains(length) else {
-                    throw DeviceError(code: .protocolViolation, message: "\(name) announced a \(length)-byte answer to '\(command)'.")
-                }
-                decoder.append(try Self.receive(handle: handle, endpoint: 0x85, count: length, timeout: timeoutMilliseconds, name: name))
-                switch decoder.nextResponse() {
-                case .success(let response)?: return response
-                case .failure(let error)?: throw DeviceError(code: .protocolViolation, message: "\(name) answered '\(command)' with a garbled frame (\(error)).")
-                case nil: throw DeviceError(code: .protocolViolation, message: "\(name) sent a short answer to '\(command)'.")
-                }
+        return try await Offload.run { () throws(DeviceError) -> ReaderResponse in
+            try Self.transfer(handle: handle, endpoint: 0x02, bytes: Array(frame.prefix(7)), timeout: timeoutMilliseconds, name: name)
+            try Self.transfer(handle: handle, endpoint: 0x06, bytes: Array(frame.dropFirst(7)), timeout: timeoutMilliseconds, name: name)
+            let header = try Self.receive(handle: handle, endpoint: 0x81, count: 7, timeout: timeoutMilliseconds, name: name)
+            var decoder = ReaderFrameDecoder()
+            decoder.append(header)
+            guard header.count == 7, Array(header[1..<5]) == ReaderFrame.syncMarker else {
+                throw DeviceError(code: .protocolViolation, message: "\(name) answered '\(command)' with a header that is not a SAM frame.")
             }
-        } catch let error as DeviceError {
-            throw error
-        } catch {
-            throw DeviceError(code: .notConnected, message: "\(name) failed: \(error).")
+            let length = Int(header[5]) << 8 | Int(header[6])
+            guard (4...ReaderFrame.maximumLength).contains(length) else {
+                throw DeviceError(code: .protocolViolation, message: "\(name) announced a \(length)-byte answer to '\(command)'.")
+            }
+            decoder.append(try Self.receive(handle: handle, endpoint: 0x85, count: length, timeout: timeoutMilliseconds, name: name))
+            switch decoder.nextResponse() {
+            case .success(let response)?: return response
+            case .failure(let error)?: throw DeviceError(code: .protocolViolation, message: "\(name) answered '\(command)' with a garbled frame (\(error)).")
+            case nil: throw DeviceError(code: .protocolViolation, message: "\(name) sent a short answer to '\(command)'.")
+            }
+        } otherwise: {
+            DeviceError(code: .notConnected, message: "\(name) failed: \($0).")
         }
     }
 

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import NIOPosix
 import Synchronization
 
 /// A serial tty (or a pty) opened raw, 8N1, non-blocking and exclusive. Calls that wait run on
@@ -23,12 +22,8 @@ public final class SerialLine: Sendable {
 
     /// Opens `path` at `baud`. Blocks briefly (open, ioctls): runs on the blocking pool.
     public static func open(_ path: String, baud: Int) async throws(DeviceError) -> SerialLine {
-        do {
-            return try await NIOThreadPool.singleton.runIfActive { try openBlocking(path, baud: baud) }
-        } catch let error as DeviceError {
-            throw error
-        } catch {
-            throw DeviceError(code: .notConnected, message: "Unable to open '\(path)': \(error).")
+        try await Offload.run { () throws(DeviceError) in try openBlocking(path, baud: baud) } otherwise: {
+            DeviceError(code: .notConnected, message: "Unable to open '\(path)': \($0).")
         }
     }
 
@@ -91,27 +86,23 @@ public final class SerialLine: Sendable {
     public func transact<T: Sendable>(_ bytes: [UInt8], timeout: Duration, complete: @escaping @Sendable ([UInt8]) -> T?) async throws(DeviceError) -> Outcome<T> {
         let descriptor = descriptor
         let path = path
-        do {
-            return try await NIOThreadPool.singleton.runIfActive {
-                let deadline = NonBlockingDescriptor.now() + max(1, timeout.milliseconds)
-                tcflush(descriptor.rawValue, TCIFLUSH)
-                do throws(NonBlockingDescriptor.Failure) {
-                    try descriptor.writeAll(bytes, timeoutMilliseconds: deadline - NonBlockingDescriptor.now())
-                    var received: [UInt8] = []
-                    while true {
-                        if let result = complete(received) { return .completed(result) }
-                        let left = deadline - NonBlockingDescriptor.now()
-                        guard left > 0 else { return .timedOut(received: received) }
-                        received += try descriptor.read(maximum: 4096, timeoutMilliseconds: left)
-                    }
-                } catch {
-                    throw Self.deviceError(error, path: path)
+        return try await Offload.run { () throws(DeviceError) -> Outcome<T> in
+            let deadline = NonBlockingDescriptor.now() + max(1, timeout.milliseconds)
+            tcflush(descriptor.rawValue, TCIFLUSH)
+            do throws(NonBlockingDescriptor.Failure) {
+                try descriptor.writeAll(bytes, timeoutMilliseconds: deadline - NonBlockingDescriptor.now())
+                var received: [UInt8] = []
+                while true {
+                    if let result = complete(received) { return .completed(result) }
+                    let left = deadline - NonBlockingDescriptor.now()
+                    guard left > 0 else { return .timedOut(received: received) }
+                    received += try descriptor.read(maximum: 4096, timeoutMilliseconds: left)
                 }
+            } catch {
+                throw Self.deviceError(error, path: path)
             }
-        } catch let error as DeviceError {
-            throw error
-        } catch {
-            throw DeviceError(code: .notConnected, message: "'\(path)' failed: \(error).")
+        } otherwise: {
+            DeviceError(code: .notConnected, message: "'\(path)' failed: \($0).")
         }
     }
 
