@@ -9,25 +9,26 @@ import ServiceLifecycle
 /// personal data. Later the citizen's journey takes the card reads.
 struct CardReaderMonitor: Service, DeviceStatusReporting {
     let reader: IDCardReader
-    let journal: Journal
     let logger: Logger
+    private let faults: DeviceFaultRecorder
+
+    init(reader: IDCardReader, journal: Journal, logger: Logger) {
+        self.reader = reader
+        self.logger = logger
+        faults = DeviceFaultRecorder(device: "card_reader", path: reader.snapshot.device, journal: journal, logger: logger)
+    }
 
     func run() async throws {
-        var faulted = false
         // Ends when the reader stops at shutdown (the reader is shut down before this service).
         for await event in reader.events {
             switch event {
             case let .ready(samID, device):
                 logger.info("Card reader ready", metadata: ["device.path": "\(device)", "sam.id": "\(samID)"])
-                if faulted {
-                    faulted = false
-                    await record(.deviceRecovered, DeviceEventPayload(device: "card_reader", path: device, code: nil, message: "ready again"))
-                }
+                await faults.recovered(path: device)
             case let .fault(error):
                 let device = reader.snapshot.device
                 logger.error("Card reader fault; retrying by itself", metadata: ["device.path": "\(device)", "cause": "\(error.message)"])
-                faulted = true
-                await record(.deviceFault, DeviceEventPayload(device: "card_reader", path: device, code: error.code.rawValue, message: error.message))
+                await faults.fault(code: error.code.rawValue, message: error.message, path: device)
             case let .cardRead(card, duration):
                 let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
                 logger.info("Card read", metadata: ["card.type": "\(card.type.rawValue)", "read.ms": "\(milliseconds)"])
@@ -56,22 +57,6 @@ struct CardReaderMonitor: Service, DeviceStatusReporting {
             lastError: snapshot.lastError, lastErrorAt: snapshot.lastErrorAt, lastCardAt: snapshot.lastCardAt,
             cardsRead: snapshot.cardsRead, readFailures: snapshot.readFailures, faults: snapshot.faults)
     }
-
-    private func record(_ kind: JournalEventKind, _ payload: DeviceEventPayload) async {
-        do {
-            try await journal.append(kind, payload: payload)
-        } catch {
-            logger.error("Unable to journal a device event", metadata: ["event.kind": "\(kind)", "error": "\(error)"])
-        }
-    }
-}
-
-/// The payload of device.fault and device.recovered events.
-struct DeviceEventPayload: Encodable, Sendable {
-    var device: String
-    var path: String
-    var code: String?
-    var message: String
 }
 
 extension CardReaderMonitor: CustomStringConvertible {

@@ -19,14 +19,16 @@ final class DeviceFaultRecorder: Sendable {
         self.logger = logger
     }
 
-    func fault(code: String, message: String) async {
+    /// - Parameter path: where the device is now, when that differs from the configured path
+    ///   (a reader found behind a link).
+    func fault(code: String, message: String, path: String? = nil) async {
         guard faulted.withLock({ was in defer { was = true }; return !was }) else { return }
-        await record(.deviceFault, DeviceEventPayload(device: device, path: path, code: code, message: message))
+        await record(.deviceFault, DeviceEventPayload(device: device, path: path ?? self.path, code: code, message: message))
     }
 
-    func recovered() async {
+    func recovered(path: String? = nil) async {
         guard faulted.withLock({ was in defer { was = false }; return was }) else { return }
-        await record(.deviceRecovered, DeviceEventPayload(device: device, path: path, code: nil, message: "ready again"))
+        await record(.deviceRecovered, DeviceEventPayload(device: device, path: path ?? self.path, code: nil, message: "ready again"))
     }
 
     private func record(_ kind: JournalEventKind, _ payload: DeviceEventPayload) async {
@@ -36,4 +38,12 @@ final class DeviceFaultRecorder: Sendable {
             logger.error("Unable to journal a device event", metadata: ["event.kind": "\(kind)", "device.name": "\(device)", "error": "\(error)"])
         }
     }
+}
+
+/// The payload of device.fault and device.recovered events.
+struct DeviceEventPayload: Encodable, Sendable {
+    var device: String
+    var path: String
+    var code: String?
+    var message: String
 }
