@@ -91,7 +91,7 @@ final class ScreenService: Service, DeviceStatusReporting {
             logger.notice("A fallback font is missing; rare characters may show as boxes", metadata: ["font.path": "\(font.source.path)", "cause": "\(font.reason)"])
         }
         let rotation = DisplayRotation(degrees: configuration.rotation) ?? .degrees0
-        var delay: Duration = .milliseconds(500)
+        var delay = DeviceReopening.firstDelay
         var reported = false
         while !Task.isCancelled {
             do {
@@ -119,7 +119,7 @@ final class ScreenService: Service, DeviceStatusReporting {
                 await displayFaults.fault(code: error.code.rawValue, message: error.message)
             }
             try? await Task.sleep(for: delay)
-            delay = min(delay * 2, .seconds(30))
+            delay = min(delay * 2, DeviceReopening.longestDelay)
         }
         return nil
     }
