@@ -19,15 +19,6 @@ struct ScreenEndToEndTests {
             """)
     }
 
-    /// Reads the panel pixel (x, y) of an XRGB8888 frame file `width` pixels wide, as 0xRRGGBB.
-    func filePixel(_ kioskd: KioskdInstance, x: Int, y: Int, width: Int) -> UInt32 {
-        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: kioskd.directory.file("fb"))), bytes.count >= (y * width + x + 1) * 4 else {
-            return 0xDEAD  // not there yet
-        }
-        let offset = (y * width + x) * 4
-        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-    }
-
     func screenReport(_ kioskd: KioskdInstance) async throws -> ScreenReport {
         let result = try await kioskd.kioskctl(["screen", "status", "--json"])
         #expect(result.status == 0, "\(result.standardError)")
@@ -47,7 +38,7 @@ struct ScreenEndToEndTests {
     /// Should draw the welcome screen into the frame file as soon as kioskd is ready, and report it
     @Test func welcomeScreenIsDrawn() async throws {
         let kioskd = try await startKioskd()
-        #expect(try await eventually { filePixel(kioskd, x: 2, y: 2, width: 480) == Self.background })
+        #expect(try await eventually { kioskd.framePixel(x: 2, y: 2, width: 480) == Self.background })
         let report = try await screenReport(kioskd)
         #expect(report.state == "on")
         #expect((report.width, report.height) == (480, 800))
@@ -59,7 +50,7 @@ struct ScreenEndToEndTests {
     /// Should save a screenshot whose pixels are the frame file's, text included
     @Test func screenshotMatchesTheFramebuffer() async throws {
         let kioskd = try await startKioskd()
-        _ = try await eventually { filePixel(kioskd, x: 2, y: 2, width: 480) == Self.background }
+        _ = try await eventually { kioskd.framePixel(x: 2, y: 2, width: 480) == Self.background }
         let path = kioskd.directory.file("shot.png")
         let result = try await kioskd.kioskctl(["screen", "screenshot", path])
         #expect(result.status == 0, "\(result.standardError)")
@@ -70,7 +61,7 @@ struct ScreenEndToEndTests {
             for x in stride(from: 0, to: 480, by: 5) {
                 let color = image[x, y]
                 let rgb = UInt32(color.red) << 16 | UInt32(color.green) << 8 | UInt32(color.blue)
-                #expect(rgb == (filePixel(kioskd, x: x, y: y, width: 480)))
+                #expect(rgb == (kioskd.framePixel(x: x, y: y, width: 480)))
                 if rgb != Self.background { textPixels += 1 }
             }
         }
@@ -81,22 +72,22 @@ struct ScreenEndToEndTests {
     /// Should show the test pattern's colour bars for the time asked, then the kiosk's screen again
     @Test func testPatternShowsAndEnds() async throws {
         let kioskd = try await startKioskd()
-        _ = try await eventually { filePixel(kioskd, x: 2, y: 2, width: 480) == Self.background }
+        _ = try await eventually { kioskd.framePixel(x: 2, y: 2, width: 480) == Self.background }
         // Long enough to be read back on a loaded machine, short enough to wait for its end.
         let result = try await kioskd.kioskctl(["screen", "test-pattern", "--seconds", "10"])
         #expect(result.status == 0, "\(result.standardError)")
         // Bars, left to right: white, yellow, cyan, green, magenta, red, blue, black; 60 px each.
-        #expect(filePixel(kioskd, x: 30, y: 100, width: 480) == 0xFFFFFF)
-        #expect(filePixel(kioskd, x: 90, y: 100, width: 480) == 0xFFFF00)
-        #expect(filePixel(kioskd, x: 390, y: 100, width: 480) == 0x0000FF)
-        #expect(await eventually(30) { filePixel(kioskd, x: 30, y: 100, width: 480) == Self.background })
+        #expect(kioskd.framePixel(x: 30, y: 100, width: 480) == 0xFFFFFF)
+        #expect(kioskd.framePixel(x: 90, y: 100, width: 480) == 0xFFFF00)
+        #expect(kioskd.framePixel(x: 390, y: 100, width: 480) == 0x0000FF)
+        #expect(await eventually(30) { kioskd.framePixel(x: 30, y: 100, width: 480) == Self.background })
     }
 
     /// Should turn the UI on a landscape panel mounted portrait: UI pixel (x, y) lands on panel
     /// pixel (W - 1 - y, x) for rotation 90
     @Test func rotatedPanel() async throws {
         let kioskd = try await startKioskd(width: 800, height: 480, rotation: 90)
-        _ = try await eventually { filePixel(kioskd, x: 2, y: 2, width: 800) == Self.background }
+        _ = try await eventually { kioskd.framePixel(x: 2, y: 2, width: 800) == Self.background }
         let report = try await screenReport(kioskd)
         #expect((report.width, report.height, report.rotation) == (480, 800, 90))
         let path = kioskd.directory.file("shot.png")
@@ -108,7 +99,7 @@ struct ScreenEndToEndTests {
             for x in stride(from: 0, to: 480, by: 13) {
                 let color = image[x, y]
                 let rgb = UInt32(color.red) << 16 | UInt32(color.green) << 8 | UInt32(color.blue)
-                #expect(rgb == (filePixel(kioskd, x: 800 - 1 - y, y: x, width: 800)))
+                #expect(rgb == (kioskd.framePixel(x: 800 - 1 - y, y: x, width: 800)))
                 compared += 1
             }
         }
@@ -151,7 +142,7 @@ struct ScreenEndToEndTests {
     /// Should refuse bad screen requests with a clear error and leave the screen as it was
     @Test func badRequestsChangeNothing() async throws {
         let kioskd = try await startKioskd()
-        _ = try await eventually { filePixel(kioskd, x: 2, y: 2, width: 480) == Self.background }
+        _ = try await eventually { kioskd.framePixel(x: 2, y: 2, width: 480) == Self.background }
         let before = try await screenReport(kioskd).frames
         for seconds in ["0", "601", "abc", "-5", ""] {
             let response = try kioskd.client.send(ControlRequest(command: ControlRequest.screenTestPatternCommand, arguments: ["seconds": seconds]))
@@ -164,7 +155,7 @@ struct ScreenEndToEndTests {
         #expect(cli.status == 64)
         #expect(cli.standardError.contains("Please choose between 1 and 600 seconds."))
         #expect(try await screenReport(kioskd).frames == before)
-        #expect(filePixel(kioskd, x: 2, y: 2, width: 480) == Self.background)
+        #expect(kioskd.framePixel(x: 2, y: 2, width: 480) == Self.background)
     }
 
     /// Should say so when the kiosk has no display

@@ -31,18 +31,12 @@ struct TouchEndToEndTests {
         Issue.record("the touchscreen never became ready")
     }
 
-    /// The first pixel of the frame file, as 0xRRGGBB (black while a technician screen shows).
-    func cornerPixel(_ kioskd: KioskdInstance) -> UInt32? {
-        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: kioskd.directory.file("fb"))), bytes.count >= 4 else { return nil }
-        return UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16
-    }
-
     /// Runs kioskctl in the background while `touch` plays once the technician screen is up.
     func whileTechnicianScreenShows(_ kioskd: KioskdInstance, _ arguments: [String], touch: () async throws -> Void) async throws -> (status: Int32, standardOutput: String, standardError: String) {
         async let result = kioskd.kioskctl(arguments)
         var shown = false
         for _ in 0..<300 where !shown {
-            shown = cornerPixel(kioskd) == 0x000000
+            shown = kioskd.framePixel(x: 0, y: 0, width: 1) == 0x000000  // black while a technician screen shows
             if !shown { try await Task.sleep(for: .milliseconds(50)) }
         }
         #expect(shown, "the technician screen never showed")

@@ -80,3 +80,15 @@ public final class KioskdInstance: @unchecked Sendable {
         return await process.waitForExit(timeout: timeout)
     }
 }
+
+extension KioskdInstance {
+    /// The panel pixel (x, y) of the XRGB8888 frame file `fb` in the instance's directory, a
+    /// frame `width` pixels wide, as 0xRRGGBB; 0xDEAD while the file is not there (yet).
+    public func framePixel(x: Int, y: Int, width: Int) -> UInt32 {
+        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: directory.file("fb"))), bytes.count >= (y * width + x + 1) * 4 else {
+            return 0xDEAD
+        }
+        let offset = (y * width + x) * 4
+        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+    }
+}
