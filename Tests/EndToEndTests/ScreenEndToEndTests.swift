@@ -158,6 +158,14 @@ struct ScreenEndToEndTests {
         #expect(kioskd.framePixel(x: 2, y: 2, width: 480) == Self.background)
     }
 
+    /// Should say why a screenshot cannot be written, with its own exit status
+    @Test func screenshotToAnUnwritablePlace() async throws {
+        let kioskd = try await startKioskd()
+        let result = try await kioskd.kioskctl(["screen", "screenshot", kioskd.directory.file("no-such-folder/shot.png")])
+        #expect(result.status == 73)
+        #expect(result.standardError.contains("Unable to write"), "\(result.standardError)")
+    }
+
     /// Should say so when the kiosk has no display
     @Test func noDisplayConfigured() async throws {
         let kioskd = try await KioskdInstance()
