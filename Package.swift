@@ -112,6 +112,7 @@ let package = Package(
                 "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskUI", "KioskCore",
                 "HallSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

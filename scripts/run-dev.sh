@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make run`: kioskd on simulated hardware with a local hall.
-# - kiosk-hall serves 127.0.0.1:8443 with dev/catalog.json (state in .run/hall); the dev kiosk
+# - kiosk-hall serves 127.0.0.1:8443 with dev/catalog-sample.json (state in .run/hall); the dev kiosk
 #   K-DEV-01 is enrolled once into .run/K-DEV-01/, whose files dev/kioskd.toml's [sync] names.
 # - kiosk-sim plays the ID card reader on a pty (followed by the link .run/idcard, as udev's
 #   /dev/kiosk/ links are) and the receipt printer on 127.0.0.1:9100 (tickets in .run/paper/).
@@ -17,7 +17,7 @@ bin=.build/debug
 [ -p .run/scanner.fifo ] || mkfifo .run/scanner.fifo
 
 [ -f .run/K-DEV-01/K-DEV-01.pem ] || "$bin/kiosk-hall" enroll K-DEV-01 --state-directory .run/hall --output .run/K-DEV-01 > /dev/null
-"$bin/kiosk-hall" serve --state-directory .run/hall --port 8443 --catalog dev/catalog.json > .run/kiosk-hall.log 2>&1 &
+"$bin/kiosk-hall" serve --state-directory .run/hall --port 8443 --catalog dev/catalog-sample.json > .run/kiosk-hall.log 2>&1 &
 background=($!)
 trap 'kill "${background[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 "$bin/kiosk-sim" idcard --control .run/idcard-control.sock --link .run/idcard > .run/kiosk-sim-idcard.log 2>&1 &

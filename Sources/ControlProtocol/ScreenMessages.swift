@@ -35,6 +35,11 @@ public struct ScreenReport: Codable, Sendable, Equatable {
     /// distance in UI pixels between the targets and the calibrated touches.
     public var calibration: [Double]?
     public var calibrationErrorPixels: Double?
+    /// The journey's screen ("attract", "home", "ticket-issued", …); nil before its first.
+    public var screen: String?
+    /// `screen.status` while the journey's screen shows: where each button is, and what a tap on
+    /// it means (no personal data: intents name services and keys, never what was typed).
+    public var targets: [ScreenTargetRecord]?
 
     public init(device: String, state: String, width: Int, height: Int, rotation: Int, pixelFormat: String, buffering: String, frames: Int,
                 lastError: String? = nil, screenshotPNG: Data? = nil, touches: [TouchRecord]? = nil, calibration: [Double]? = nil,
@@ -73,4 +78,26 @@ public struct TouchRecord: Codable, Sendable, Equatable {
         self.x = x
         self.y = y
     }
+}
+
+
+/// One button of the journey's screen: its intent's name ("take-ticket", "digit:7") and its box
+/// in UI pixels.
+public struct ScreenTargetRecord: Codable, Sendable, Equatable {
+    public var intent: String
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(intent: String, x: Int, y: Int, width: Int, height: Int) {
+        self.intent = intent
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The button's centre: where a test or a technician taps.
+    public var centre: (x: Int, y: Int) { (x + width / 2, y + height / 2) }
 }

@@ -49,15 +49,16 @@ public final class HallClient: Sendable {
     }
 
     /// A queue number from the hall. Send the same `requestID` again after a lost answer.
-    public func ticket(category: String, forDate: String, requestID: String) async throws(HallClientError) -> TicketAssignment {
+    /// A citizen waits for it: pass a short `timeout`.
+    public func ticket(category: String, forDate: String, requestID: String, timeout: Duration = .seconds(60)) async throws(HallClientError) -> TicketAssignment {
         let request = TicketRequest(kioskID: kioskID, requestID: requestID, category: category, forDate: forDate)
-        let (status, _, body) = try await execute(.POST, HallProtocol.ticketsPath(kioskID: kioskID), body: request)
+        let (status, _, body) = try await execute(.POST, HallProtocol.ticketsPath(kioskID: kioskID), body: request, timeout: timeout)
         return try decode(TicketAssignment.self, status: status, body: body, what: "a ticket request")
     }
 
     /// A case's progress; nil when the hall has no such case.
-    public func progress(caseNumber: String) async throws(HallClientError) -> CaseProgress? {
-        let (status, _, body) = try await execute(.GET, HallProtocol.progressPath(caseNumber: caseNumber), body: Optional<Heartbeat>.none)
+    public func progress(caseNumber: String, timeout: Duration = .seconds(60)) async throws(HallClientError) -> CaseProgress? {
+        let (status, _, body) = try await execute(.GET, HallProtocol.progressPath(caseNumber: caseNumber), body: Optional<Heartbeat>.none, timeout: timeout)
         if status == 404 { return nil }
         return try decode(CaseProgress.self, status: status, body: body, what: "a progress inquiry")
     }
@@ -83,7 +84,7 @@ public final class HallClient: Sendable {
 
     // MARK: Helpers
 
-    private func execute(_ method: HTTPMethod, _ path: String, body: (some Encodable)?, headers: HTTPHeaders = [:]) async throws(HallClientError) -> (Int, HTTPHeaders, [UInt8]) {
+    private func execute(_ method: HTTPMethod, _ path: String, body: (some Encodable)?, headers: HTTPHeaders = [:], timeout: Duration = .seconds(60)) async throws(HallClientError) -> (Int, HTTPHeaders, [UInt8]) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         request.headers = headers
@@ -96,7 +97,7 @@ public final class HallClient: Sendable {
             request.body = .bytes(ByteBuffer(data: data))
         }
         do {
-            let response = try await http.execute(request, timeout: .seconds(60))
+            let response = try await http.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000))
             let buffer = try await response.body.collect(upTo: 8 * 1024 * 1024)
             return (Int(response.status.code), response.headers, Array(buffer.readableBytesView))
         } catch {

@@ -27,6 +27,12 @@ public final class HallSyncService: Service, Sendable {
     private let wake = WakeSignal()
     private let catalogCache: CatalogCache
     private let pusher: JournalPusher
+    private let catalogContinuation: AsyncStream<[UInt8]>.Continuation
+    /// Each new catalog the hall sends, as its JSON bytes (already stored in the cache); only the
+    /// newest waits when nobody reads.
+    public let catalogChanges: AsyncStream<[UInt8]>
+    /// The hall's client, for the journey's questions (tickets, progress) on the same connection pool.
+    public var hallClient: HallClient { client }
 
     /// Reads the certificate files: call from a thread that may block.
     public init(configuration: HallSyncConfiguration, journal: Journal, logger: Logger, devices: @escaping @Sendable () async -> [DeviceState]) throws {
@@ -38,6 +44,7 @@ public final class HallSyncService: Service, Sendable {
         board = SyncStatusBoard(hallURL: configuration.hallURL)
         catalogCache = CatalogCache(directory: configuration.stateDirectory)
         pusher = JournalPusher(journal: journal, client: client, kioskID: configuration.kioskID, batchSize: configuration.batchSize, logger: logger)
+        (catalogChanges, catalogContinuation) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(1))
     }
 
     public func run() async throws {
@@ -51,6 +58,7 @@ public final class HallSyncService: Service, Sendable {
                 group.addTask { await self.morningLoop() }
             }
         }
+        catalogContinuation.finish()
         await client.shutdown()
         logger.info("Sync with the hall stopped")
     }
@@ -218,6 +226,7 @@ public final class HallSyncService: Service, Sendable {
                 case let .changed(bytes, newTag):
                     let catalog = try await NIOThreadPool.singleton.runIfActive { try cache.store(bytes: bytes, etag: newTag) }
                     etag = newTag
+                    catalogContinuation.yield(bytes)
                     await board.catalog(version: catalog.version, fetchedAt: Date())
                     logger.info("Fetched a new catalog from the hall", metadata: ["catalog.version": "\(catalog.version)", "catalog.services": "\(catalog.services.count)"])
                 }

@@ -53,6 +53,7 @@ extension KioskConfiguration {
             devices = try DeviceSections.parse(&devicesTable, baseDirectory: baseDirectory)
         }
         let sync = try SyncSettings.read(from: &reader, baseDirectory: baseDirectory, hallURL: hallURL)
+        let journey = try JourneySettings.read(from: &reader, baseDirectory: baseDirectory, printerNames: devices.printers.map(\.name))
         try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the keys kioskd knows")
 
         return KioskConfiguration(
@@ -64,7 +65,8 @@ extension KioskConfiguration {
             hallURL: hallURL,
             logLevel: logLevelName.flatMap(LogLevel.init(rawValue:)) ?? .info,
             devices: devices,
-            sync: sync
+            sync: sync,
+            journey: journey
         )
     }
 

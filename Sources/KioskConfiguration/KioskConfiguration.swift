@@ -20,6 +20,8 @@ public struct KioskConfiguration: Sendable, Equatable {
     public var devices: DeviceSections
     /// `[sync]`: how to reach the hall; nil disables sync.
     public var sync: SyncSettings? = nil
+    /// `[journey]`: the citizen's journey (language, PIN, ticket link, voice).
+    public var journey = JourneySettings()
 
     public enum LogLevel: String, Sendable, CaseIterable {
         case trace, debug, info, notice, warning, error, critical

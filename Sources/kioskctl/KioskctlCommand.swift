@@ -20,8 +20,9 @@ struct KioskctlCommand: AsyncParsableCommand {
               kioskctl printer test receipt
               kioskctl screen screenshot /tmp/screen.png
               kioskctl sync status
+              echo "$PIN" | kioskctl pin-hash
             """,
         version: KioskVersion.current,
-        subcommands: [Status.self, Card.self, Printer.self, Screen.self, Sync.self],
+        subcommands: [Status.self, Card.self, Printer.self, Screen.self, Sync.self, PINHash.self],
         defaultSubcommand: Status.self)
 }

@@ -87,7 +87,10 @@ struct ControlServer: Service {
                 case .closed:
                     return
                 }
-                try await outbound.write(ByteBuffer(bytes: try ControlCoding.encodeLine(response)))
+                // Through the channel itself, awaiting the kernel's acceptance of every byte: the
+                // async writer returns once a write is queued, and closing then would drop what a
+                // full socket buffer still holds (a screenshot is several hundred KiB).
+                try await connection.channel.channel.writeAndFlush(ByteBuffer(bytes: try ControlCoding.encodeLine(response))).get()
             }
         } catch {
             logger.debug("Control connection ended with an error", metadata: ["peer.pid": "\(peer.pid)", "error": "\(error)"])

@@ -31,9 +31,15 @@ struct KioskDaemon {
         let journal = try await openJournal()
         let platform = try await NIOThreadPool.singleton.runIfActive { [logger] in PlatformProbe.run(logger: logger) }
         var statusSource = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
+        // The citizen's journey runs wherever there is a screen to show it on.
+        let inbox = configuration.devices.display == nil ? nil : JourneyInbox()
+        let linkingKey = try await inbox == nil ? nil : loadLinkingKey()
         var deviceServices: [any Service] = []
+        var cardReader: (reader: IDCardReader, idleOff: Bool)?
         if let cardReaderConfiguration = configuration.devices.cardReader {
-            let (reader, monitor) = makeCardReader(cardReaderConfiguration, journal: journal)
+            let journey = inbox.flatMap { inbox in linkingKey.map { (inbox: inbox, linkingKey: $0) } }
+            let (reader, monitor) = makeCardReader(cardReaderConfiguration, journal: journal, journey: journey)
+            cardReader = (reader, cardReaderConfiguration.idlePolling == .off)
             statusSource.devices.append(monitor)
             statusSource.cardReader = monitor
             // The monitor reads the reader's events until the reader stops, so it must be
@@ -41,7 +47,7 @@ struct KioskDaemon {
             deviceServices += [monitor, reader]
         }
         let screen = configuration.devices.display.map {
-            ScreenService(configuration: $0, touchscreen: configuration.devices.touchscreen, kioskID: configuration.kioskID, journal: journal, logger: logger)
+            ScreenService(configuration: $0, touchscreen: configuration.devices.touchscreen, kioskID: configuration.kioskID, journal: journal, journey: inbox, logger: logger)
         }
         if let screen {
             statusSource.devices.append(screen)
@@ -50,11 +56,19 @@ struct KioskDaemon {
             logger.warning("A touchscreen is configured but no display; touches are ignored. Add [devices.display].")
         }
         if let scanner = configuration.devices.scanner {
-            let service = ScannerService(configuration: scanner, journal: journal, logger: logger)
+            let service = ScannerService(configuration: scanner, journal: journal, journey: inbox, logger: logger)
             statusSource.devices.append(service)
             deviceServices.append(service)
         }
-        let printers = configuration.devices.printers.map { PrinterService(configuration: $0, kioskID: configuration.kioskID, journal: journal, logger: logger) }
+        // Tickets and forms print on [journey] printer, or the first printer configured.
+        let journeyPrinterName = configuration.journey.printer ?? configuration.devices.printers.first?.name
+        let printers = configuration.devices.printers.map { printer -> PrinterService in
+            var observer: (@Sendable (String) -> Void)?
+            if let inbox, printer.name == journeyPrinterName {
+                observer = { state in inbox.send(.printerChanged(PrinterState(serviceState: state))) }
+            }
+            return PrinterService(configuration: printer, kioskID: configuration.kioskID, journal: journal, logger: logger, stateObserver: observer)
+        }
         statusSource.devices += printers as [any DeviceStatusReporting]
         deviceServices += printers as [any Service]
         // After the devices: the heartbeat reports the devices the status source knows by now.
@@ -86,6 +100,14 @@ struct KioskDaemon {
 
         var services: [any Service] = [control] + deviceServices
         if let sync { services.append(sync) }
+        if let inbox {
+            // Last: stopped first (ServiceGroup stops in reverse), before the devices it uses.
+            services.append(JourneyService(
+                settings: configuration.journey, inbox: inbox, journal: journal, screen: screen, cardReader: cardReader,
+                printer: JourneyPrinter(service: printers.first { $0.name == journeyPrinterName }),
+                hall: JourneyHall(client: sync?.hallClient, logger: logger), catalogChanges: sync?.catalogChanges,
+                stateDirectory: configuration.stateDirectory, logger: logger))
+        }
         if let notifier = SystemdNotifier.fromEnvironment() {
             services.append(SystemdNotifierService(
                 notifier: notifier,
@@ -109,7 +131,7 @@ struct KioskDaemon {
         logger.info("kioskd stopped cleanly")
     }
 
-    private func makeCardReader(_ configuration: CardReaderConfiguration, journal: Journal) -> (IDCardReader, CardReaderMonitor) {
+    private func makeCardReader(_ configuration: CardReaderConfiguration, journal: Journal, journey: (inbox: JourneyInbox, linkingKey: LinkingKey)?) -> (IDCardReader, CardReaderMonitor) {
         let idle: ReaderPolling = configuration.idlePolling == .off ? .off : .slow
         let reader: IDCardReader
         switch configuration.connection {
@@ -122,7 +144,21 @@ struct KioskDaemon {
                 try await USBReaderTransport.open()
             }
         }
-        return (reader, CardReaderMonitor(reader: reader, journal: journal, logger: logger))
+        return (reader, CardReaderMonitor(reader: reader, journal: journal, journey: journey, logger: logger))
+    }
+
+    private func loadLinkingKey() async throws -> LinkingKey {
+        do {
+            let (key, generated) = try await NIOThreadPool.singleton.runIfActive { [configuration] in
+                try LinkingKey.load(configuredFile: configuration.journey.linkingKeyFile, stateDirectory: configuration.stateDirectory)
+            }
+            if generated {
+                logger.notice("No linking_key_file in [journey]: one ticket per person per day holds on this kiosk only, with a key of its own in the state directory")
+            }
+            return key
+        } catch {
+            throw StartupError(status: ExitStatus.badConfiguration, description: "\(error)")
+        }
     }
 
     private func createStateDirectory() throws {

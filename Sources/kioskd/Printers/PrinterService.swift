@@ -25,6 +25,10 @@ final class PrinterService: Service, DeviceStatusReporting {
     /// paper running out, and an unplugged printer is found again as quickly.
     let pollInterval: Duration
 
+    /// Told each new state ("ready", "paper out", "not connected", …), and the first one: the
+    /// journey stops offering printing while the printer cannot print.
+    let stateObserver: (@Sendable (String) -> Void)?
+
     private let snapshot: Mutex<Snapshot>
     private let requests: AsyncStream<Request>
     private let requestContinuation: AsyncStream<Request>.Continuation
@@ -35,6 +39,8 @@ final class PrinterService: Service, DeviceStatusReporting {
         var printed = 0
         var failed = 0
         var lastError: String?
+        /// The first poll's state has been told to `stateObserver`.
+        var announced = false
     }
 
     enum Request: Sendable {
@@ -43,8 +49,10 @@ final class PrinterService: Service, DeviceStatusReporting {
         case print([UInt8], CheckedContinuation<PrintReceipt, any Error>)
     }
 
-    init(configuration: PrinterConfiguration, kioskID: String, journal: Journal?, logger: Logger, pollInterval: Duration = .seconds(5)) {
+    init(configuration: PrinterConfiguration, kioskID: String, journal: Journal?, logger: Logger, pollInterval: Duration = .seconds(5),
+         stateObserver: (@Sendable (String) -> Void)? = nil) {
         self.configuration = configuration
+        self.stateObserver = stateObserver
         self.kioskID = kioskID
         self.journal = journal
         var logger = logger
@@ -161,13 +169,15 @@ final class PrinterService: Service, DeviceStatusReporting {
 
     /// Records a new status (or the failure to get one) and logs a change once.
     private func update(status: PrinterStatus?, error: PrinterError?) async {
-        let (before, after) = snapshot.withLock { snapshot -> (String, String) in
+        let (before, after, firstTime) = snapshot.withLock { snapshot -> (String, String, Bool) in
             let before = Self.state(of: snapshot)
             if let status { snapshot.status = status }
             snapshot.connected = error.map { $0.code != .notConnected && $0.code != .timedOut } ?? true
             if let error { snapshot.lastError = error.message }
-            return (before, Self.state(of: snapshot))
+            defer { snapshot.announced = true }
+            return (before, Self.state(of: snapshot), !snapshot.announced)
         }
+        if before != after || firstTime { stateObserver?(after) }
         guard before != after else { return }
         let current = snapshot.withLock { $0 }
         await record(state: after, snapshot: current)

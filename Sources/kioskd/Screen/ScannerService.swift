@@ -8,16 +8,18 @@ import Synchronization
 
 /// Keeps the QR scanner open (grabbed, so its codes reach nothing else) and reads its codes,
 /// reopening it with backoff (`DeviceReopening`) when it goes away. Codes are logged by
-/// length only: a booking code is not personal data, but whatever a citizen scans might be. The
-/// citizen's journey takes the codes from here (issue 6).
+/// length only: a booking code is not personal data, but whatever a citizen scans might be. Each
+/// code goes to the citizen's journey (a booking's QR code at check-in).
 final class ScannerService: Service, DeviceStatusReporting {
     let configuration: ScannerConfiguration
     let logger: Logger
+    let journey: JourneyInbox?
     private let faults: DeviceFaultRecorder
     private let state = Mutex<(state: String, lastError: String?, codes: Int)>(("opening", nil, 0))
 
-    init(configuration: ScannerConfiguration, journal: Journal, logger: Logger) {
+    init(configuration: ScannerConfiguration, journal: Journal, journey: JourneyInbox?, logger: Logger) {
         self.configuration = configuration
+        self.journey = journey
         var logger = logger
         logger[metadataKey: "device.path"] = "\(configuration.device)"
         self.logger = logger
@@ -38,6 +40,7 @@ final class ScannerService: Service, DeviceStatusReporting {
                 for try await code in scanner.codes() {
                     self.state.withLock { $0.codes += 1 }
                     self.logger.info("Code scanned", metadata: ["code.length": "\(code.count)"])
+                    self.journey?.send(.qrScanned(code))
                 }
             }
         }

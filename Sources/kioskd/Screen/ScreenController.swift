@@ -1,6 +1,7 @@
 import ControlProtocol
 import DeviceDrivers
 import Graphics
+import KioskCore
 import KioskUI
 
 /// The display, the renderer and the fonts, owned by the screen service's task, and what it
@@ -18,12 +19,38 @@ final class ScreenController {
     var timer: Task<Void, Never>?
     /// nil until the touchscreen is open (or when the kiosk has none).
     var touchPanel: TouchPanel?
+    /// The panel's physical size: text and targets are sized in millimetres (elderly mode).
+    let panel: PanelSize
+    /// The journey's current screen, laid out, with its touch targets; nil until the journey
+    /// shows its first screen (the welcome screen shows meanwhile).
+    private(set) var kioskLayout: (view: KioskView, layout: ScreenLayout)?
 
-    init(display: any Display, fonts: FontSet, kioskID: String) {
+    init(display: any Display, fonts: FontSet, kioskID: String, panelMillimetres: (width: Int, height: Int)?) {
         self.display = display
         self.fonts = fonts
         self.kioskID = kioskID
         frame = PixelBuffer(width: display.width, height: display.height, color: Theme.background)
+        panel = Self.panel(configured: panelMillimetres ?? display.sizeMillimetres, width: display.width, height: display.height)
+    }
+
+    /// Lays out the journey's screen once; drawing and hit testing then use that layout.
+    func setKioskView(_ view: KioskView) {
+        guard view != kioskLayout?.view else { return }
+        kioskLayout = (view, KioskScreenLayout.layout(view, width: display.width, height: display.height, panel: panel, fonts: fonts))
+    }
+
+    /// What a tap at `point` means on the journey's screen (nil in a technician's mode).
+    func intent(at point: Point) -> Intent? {
+        guard case .kiosk = mode else { return nil }
+        return kioskLayout?.layout.intent(at: point)
+    }
+
+    /// A configured size in the panel's orientation is turned to the UI's; none means the hall's
+    /// 21.5-inch panel.
+    static func panel(configured: (width: Int, height: Int)?, width: Int, height: Int) -> PanelSize {
+        guard let size = configured else { return .portrait21_5 }
+        let turned = (size.width > size.height) != (width > height)
+        return turned ? PanelSize(widthMM: Double(size.height), heightMM: Double(size.width)) : PanelSize(widthMM: Double(size.width), heightMM: Double(size.height))
     }
 
     /// The panel's own size in pixels (the UI's, turned back).
@@ -36,6 +63,7 @@ final class ScreenController {
         let (width, height) = (display.width, display.height)
         switch mode {
         case .kiosk:
+            if let kioskLayout { return kioskLayout.layout.drawList }
             return WelcomeScreen.drawList(width: width, height: height, kioskID: kioskID, fonts: fonts)
         case .testPattern:
             return TestPattern.drawList(width: width, height: height)

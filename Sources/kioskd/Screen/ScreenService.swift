@@ -4,6 +4,7 @@ import Foundation
 import Graphics
 import Journal
 import KioskConfiguration
+import KioskCore
 import KioskUI
 import Logging
 import ServiceLifecycle
@@ -22,6 +23,8 @@ final class ScreenService: Service, DeviceStatusReporting {
     let logger: Logger
     /// `[devices.touchscreen]`: read by the screen task, which maps touches onto what it shows.
     let touchscreen: TouchscreenConfiguration?
+    /// Where taps on the journey's screen go, resolved to what the citizen meant.
+    let journey: JourneyInbox?
 
     /// Faults and recoveries of the display and the touch panel, for the hall's report.
     private let displayFaults: DeviceFaultRecorder
@@ -30,10 +33,11 @@ final class ScreenService: Service, DeviceStatusReporting {
     private let events: AsyncStream<ScreenEvent>
     private let eventContinuation: AsyncStream<ScreenEvent>.Continuation
 
-    init(configuration: DisplayConfiguration, touchscreen: TouchscreenConfiguration?, kioskID: String, journal: Journal, logger: Logger) {
+    init(configuration: DisplayConfiguration, touchscreen: TouchscreenConfiguration?, kioskID: String, journal: Journal, journey: JourneyInbox?, logger: Logger) {
         self.configuration = configuration
         self.kioskID = kioskID
         self.touchscreen = touchscreen
+        self.journey = journey
         var logger = logger
         logger[metadataKey: "device.path"] = "\(configuration.device)"
         self.logger = logger
@@ -55,6 +59,11 @@ final class ScreenService: Service, DeviceStatusReporting {
                 answer.resume(returning: .failure(.deviceFailed, "The screen service has stopped (kioskd is shutting down)."))
             }
         }
+    }
+
+    /// Shows the journey's screen (after any technician's mode ends). Never waits.
+    func showKiosk(_ view: KioskView) {
+        eventContinuation.yield(.kioskView(view))
     }
 
     func run() async throws {
@@ -109,7 +118,7 @@ final class ScreenService: Service, DeviceStatusReporting {
                     $0.lastError = nil
                 }
                 await displayFaults.recovered()
-                return ScreenController(display: display, fonts: fonts, kioskID: kioskID)
+                return ScreenController(display: display, fonts: fonts, kioskID: kioskID, panelMillimetres: configuration.panelSizeMillimetres)
             } catch {
                 if !reported {
                     logger.error("Display unavailable; retrying by itself", metadata: ["cause": "\(error.message)"])
@@ -141,6 +150,10 @@ final class ScreenService: Service, DeviceStatusReporting {
             case let .touch(event):
                 guard let panel = controller.touchPanel else { continue }
                 await handle(panel.screenTouch(event), controller)
+            case let .kioskView(view):
+                controller.setKioskView(view)
+                snapshot.withLock { $0.screenName = view.screen.name }
+                if case .kiosk = controller.mode { await show(controller) }
             case let .touchOpened(mapping):
                 controller.touchPanel = TouchPanel(mapping: mapping, rotation: controller.display.rotation)
                 snapshot.withLock {
@@ -169,6 +182,9 @@ final class ScreenService: Service, DeviceStatusReporting {
         switch request.command {
         case ControlRequest.screenStatusCommand:
             var report = self.report()
+            if case .kiosk = controller.mode, let layout = controller.kioskLayout?.layout {
+                report.targets = layout.targets.map { ScreenTargetRecord(intent: $0.intent.name, x: $0.rect.x, y: $0.rect.y, width: $0.rect.width, height: $0.rect.height) }
+            }
             if request.arguments?["screenshot"] == "png" {
                 do {
                     report.screenshotPNG = Data(try PNGFile.encode(controller.display.screenshot()))
@@ -211,9 +227,18 @@ final class ScreenService: Service, DeviceStatusReporting {
 
     private func handle(_ touch: ScreenTouch, _ controller: ScreenController) async {
         switch controller.mode {
-        case .kiosk, .testPattern:
-            // The citizen's journey takes touches from here on (issue 6); for now they are only logged.
-            logger.trace("Touch", metadata: ["touch.phase": "\(touch.phase)", "touch.x": "\(touch.x)", "touch.y": "\(touch.y)"])
+        case .kiosk:
+            // A tap acts when the finger lands: the quickest answer, and the Flow ignores a
+            // second tap on a screen that has already changed.
+            guard touch.phase == .down else { return }
+            guard let intent = controller.intent(at: Point(x: touch.x, y: touch.y)) else {
+                logger.trace("Tap outside every button", metadata: ["touch.x": "\(touch.x)", "touch.y": "\(touch.y)"])
+                return
+            }
+            logger.debug("Tap", metadata: ["intent": "\(intent.name)", "touch.x": "\(touch.x)", "touch.y": "\(touch.y)"])
+            journey?.send(.tapped(intent))
+        case .testPattern:
+            break
         case .touchTest(var touches, let answer):
             touches.append(TouchRecord(phase: touch.phase.rawValue, contact: touch.contact, rawX: touch.rawX, rawY: touch.rawY, x: touch.x, y: touch.y))
             // A finger dragged for ten minutes sends tens of thousands of moves; keep the answer small.
@@ -309,8 +334,10 @@ final class ScreenService: Service, DeviceStatusReporting {
 
     func report() -> ScreenReport {
         let snapshot = snapshot.withLock { $0 }
-        return ScreenReport(device: configuration.device, state: snapshot.state, width: snapshot.width, height: snapshot.height, rotation: snapshot.rotation,
-                            pixelFormat: snapshot.format, buffering: snapshot.buffering, frames: snapshot.frames, lastError: snapshot.lastError)
+        var report = ScreenReport(device: configuration.device, state: snapshot.state, width: snapshot.width, height: snapshot.height, rotation: snapshot.rotation,
+                                  pixelFormat: snapshot.format, buffering: snapshot.buffering, frames: snapshot.frames, lastError: snapshot.lastError)
+        report.screen = snapshot.screenName
+        return report
     }
 
     func deviceSummaries() async -> [DeviceSummary] {
@@ -352,6 +379,8 @@ struct ScreenSnapshot: Sendable {
     /// The touchscreen: "opening" until the display is up, then "ready" or "not connected".
     var touchState = "opening"
     var touchError: String?
+    /// The journey's screen ("attract", "home", …); nil before its first.
+    var screenName: String?
 }
 
 enum ScreenEvent: Sendable {
@@ -360,6 +389,8 @@ enum ScreenEvent: Sendable {
     case touch(TouchEvent)
     case touchOpened(TouchMapping)
     case touchLost(String)
+    /// The journey's screen changed.
+    case kioskView(KioskView)
     /// A timed mode (test pattern, touch test, calibration) ran out; stale timers carry an old
     /// generation and are ignored.
     case modeEnded(generation: Int)

@@ -1,0 +1,152 @@
+import DeviceDrivers
+import Foundation
+import Journal
+import KioskConfiguration
+import KioskCore
+import Logging
+import NIOPosix
+import ServiceLifecycle
+
+/// Drives the citizen's journey: the pure `Flow` fed from the inbox (taps, cards, codes, device
+/// states, print results, hall answers, ticks), its effects carried out in order. One task owns
+/// the Flow, so events never race.
+///
+/// "Journaled before confirmed": each `.journal` effect is awaited (a durable append) before the
+/// next effect, and every confirming screen comes after its record in the list; when an append
+/// fails the rest of the list is dropped and the Flow hears `.journalFailed`.
+///
+/// Idle costs nothing: the task sleeps on the inbox, with one timer set for `Flow.nextWakeUp`
+/// (the dimming, the countdown's seconds, the timeout), and none at all on the dimmed screen.
+final class JourneyService: Service {
+    let settings: JourneySettings
+    let inbox: JourneyInbox
+    let journal: Journal
+    let screen: ScreenService?
+    let cardReader: (reader: IDCardReader, idleOff: Bool)?
+    let printer: JourneyPrinter
+    let hall: JourneyHall
+    let catalogChanges: AsyncStream<[UInt8]>?
+    let stateDirectory: String
+    let logger: Logger
+    private let voice: VoicePrompter?
+
+    init(settings: JourneySettings, inbox: JourneyInbox, journal: Journal, screen: ScreenService?, cardReader: (reader: IDCardReader, idleOff: Bool)?,
+         printer: JourneyPrinter, hall: JourneyHall, catalogChanges: AsyncStream<[UInt8]>?, stateDirectory: String, logger: Logger) {
+        self.settings = settings
+        self.inbox = inbox
+        self.journal = journal
+        self.screen = screen
+        self.cardReader = cardReader
+        self.printer = printer
+        self.hall = hall
+        self.catalogChanges = catalogChanges
+        self.stateDirectory = stateDirectory
+        self.logger = logger
+        voice = settings.voicePrompts ? VoicePrompter(command: settings.voiceCommand, logger: logger) : nil
+    }
+
+    func run() async throws {
+        if settings.maintenancePIN == nil {
+            logger.notice("No maintenance PIN in [journey]: the technicians' screen cannot be opened from the touchscreen. Make one with 'kioskctl pin-hash'.")
+        }
+        var flow = Flow(configuration: settings.flowConfiguration, catalog: await loadCatalog(), now: LocalClock.now())
+        logger.info("Journey started", metadata: ["catalog.version": "\(flow.catalog.version)", "catalog.services": "\(flow.catalog.services.count)"])
+        let catalogReader = Task { [inbox, logger, catalogChanges] in
+            guard let catalogChanges else { return }
+            for await bytes in catalogChanges {
+                do {
+                    inbox.send(.catalogUpdated(try JSONDecoder().decode(ServiceCatalog.self, from: Data(bytes))))
+                } catch {
+                    logger.error("The hall's new catalog cannot be shown by this kioskd; keeping the current one", metadata: ["cause": "\(error)"])
+                }
+            }
+        }
+        var timer: Task<Void, Never>?
+        // A graceful shutdown ends the inbox, which ends the loop after the event in hand.
+        await withGracefulShutdownHandler {
+            await carryOut(flow.start(at: LocalClock.now()), &flow)
+            timer = arm(flow.nextWakeUp)
+            for await event in inbox.events {
+                timer?.cancel()
+                await carryOut(flow.handle(event, at: LocalClock.now()), &flow)
+                timer = arm(flow.nextWakeUp)
+            }
+        } onGracefulShutdown: { [inbox] in
+            inbox.finish()
+        }
+        timer?.cancel()
+        catalogReader.cancel()
+        voice?.stop()
+    }
+
+    /// Carries out the effects in order; see the type's comment for the journal rule.
+    private func carryOut(_ effects: [FlowEffect], _ flow: inout Flow) async {
+        var language = flow.language
+        for effect in effects {
+            switch effect {
+            case .show(let view):
+                language = view.language
+                screen?.showKiosk(view)
+            case .journal(let record):
+                do {
+                    _ = try await journal.append(JournalEventKind(rawValue: record.kind), json: record.payloadJSON)
+                } catch {
+                    logger.critical("Unable to journal a citizen's step; the screen tells them it was not recorded", metadata: ["event.kind": "\(record.kind)", "cause": "\(error)"])
+                    await carryOut(flow.handle(.journalFailed, at: LocalClock.now()), &flow)
+                    return
+                }
+            case .print(let job):
+                // Not awaited: the answer comes back through the inbox, and taps meanwhile are
+                // handled (the Flow ignores what does not apply while it waits).
+                Task { [printer, inbox] in
+                    inbox.send(.printed(job.id, await printer.print(job)))
+                }
+            case .askHall(let request):
+                Task { [hall, inbox] in
+                    inbox.send(.hallAnswered(await hall.answer(request)))
+                }
+            case .setCardPolling(let polling):
+                guard let cardReader else { continue }
+                cardReader.reader.setPolling(polling == .fast ? .fast : cardReader.idleOff ? .off : .slow)
+            case .speak(let text):
+                voice?.say(text, in: language)
+            case .wipeCardData:
+                // The reader keeps no card; the monitor hands each read over as masked data and
+                // drops the card at once. What remains (the masked data) left with the session.
+                logger.debug("Session ended; card data wiped")
+            }
+        }
+    }
+
+    /// A timer that sends one `.tick` at `wakeUp` (local time); nil when nothing will change.
+    private func arm(_ wakeUp: FlowTime?) -> Task<Void, Never>? {
+        guard let wakeUp else { return nil }
+        let seconds = max(0, wakeUp.seconds - LocalClock.now().seconds)
+        return Task { [inbox] in
+            // A little past the second, so the Flow's clock has reached it.
+            try? await Task.sleep(for: .seconds(seconds) + .milliseconds(20))
+            if !Task.isCancelled { inbox.send(.tick) }
+        }
+    }
+
+    /// The hall's catalog as last cached (HallSync keeps it in the state directory); the sample
+    /// county catalog until the hall has sent one.
+    private func loadCatalog() async -> ServiceCatalog {
+        let path = stateDirectory + "/catalog.json"
+        let bytes = try? await NIOThreadPool.singleton.runIfActive { FileManager.default.contents(atPath: path) }
+        if let bytes = bytes ?? nil {
+            do {
+                return try JSONDecoder().decode(ServiceCatalog.self, from: bytes)
+            } catch {
+                logger.error("The cached catalog cannot be read; showing the built-in sample until the hall sends one", metadata: ["catalog.path": "\(path)", "cause": "\(error)"])
+            }
+        } else {
+            logger.notice("No catalog from the hall yet; showing the built-in sample until it sends one", metadata: ["catalog.path": "\(path)"])
+        }
+        return .sample
+    }
+}
+
+extension JourneyService: CustomStringConvertible {
+    var description: String { "journey" }
+}

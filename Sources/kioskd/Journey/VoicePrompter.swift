@@ -1,0 +1,47 @@
+import Foundation
+import KioskCore
+import Logging
+import Synchronization
+
+/// Speaks the Flow's prompts with a text-to-speech program (espeak-ng by default: `-v cmn` for
+/// Mandarin, `-v en` for English). A new prompt cuts the one still speaking: the citizen has
+/// moved on. Starting a process does not wait for it to finish.
+final class VoicePrompter: Sendable {
+    let command: String
+    let logger: Logger
+    private let state = Mutex<(speaking: Process?, failed: Bool)>((nil, false))
+
+    init(command: String, logger: Logger) {
+        self.command = command
+        self.logger = logger
+    }
+
+    func say(_ text: String, in language: Language) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command.hasPrefix("/") ? command : "/usr/bin/env")
+        let voice = language == .english ? "en" : "cmn"
+        process.arguments = (command.hasPrefix("/") ? [] : [command]) + ["-v", voice, text]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        state.withLock { state in
+            if let speaking = state.speaking, speaking.isRunning { speaking.terminate() }
+            do {
+                try process.run()
+                state = (process, false)
+            } catch {
+                // Once, not at every step: a kiosk without a voice still serves.
+                if !state.failed {
+                    logger.error("Unable to speak a prompt; install espeak-ng or fix voice_command in [journey]", metadata: ["voice.command": "\(command)", "cause": "\(error)"])
+                }
+                state = (nil, true)
+            }
+        }
+    }
+
+    func stop() {
+        state.withLock { state in
+            if let speaking = state.speaking, speaking.isRunning { speaking.terminate() }
+            state.speaking = nil
+        }
+    }
+}
