@@ -9,7 +9,10 @@ struct IDCardSimCommand: ParsableCommand {
         discussion: """
             Prints 'pty PATH' and 'control PATH', then serves until killed. Point kioskd (or
             'kioskctl card read --device') at the pty, or at --link, which follows the pty across
-            unplug/plug. Send one command per line to the control socket, e.g. with
+            unplug/plug. With --connect SOCKET the reader is instead the far end of a Unix socket
+            that a virtual machine listens on (QEMU's usb-serial chardev: the guest sees an FTDI
+            reader at /dev/ttyUSB0 while kiosk-sim is connected); unplug closes the connection,
+            plug connects again. Send one command per line to the control socket, e.g. with
             'socat - UNIX-CONNECT:PATH':
 
               place NAME          put a sample card on the reader (\(SampleCards.names.joined(separator: ", ")))
@@ -20,7 +23,7 @@ struct IDCardSimCommand: ParsableCommand {
                                   the next card read fails with it
               status clear        end a SAM fault
               slow MS             delay every answer by MS milliseconds (0: no delay)
-              unplug | plug       close the pty (the reader disappears) | open a new one
+              unplug | plug       close the pty or socket (the reader disappears) | open a new one
               state               print the reader's state
             """)
 
@@ -29,6 +32,9 @@ struct IDCardSimCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A symlink kept pointing at the current pty (like udev's /dev/kiosk/ links).", valueName: "path"))
     var link: String?
+
+    @Option(help: ArgumentHelp("Serve the reader on this Unix socket (a VM's usb-serial chardev) instead of a pty.", valueName: "socket"))
+    var connect: String?
 
     @Option(help: ArgumentHelp("Pace answers at this serial speed (0: as fast as the pty goes).", valueName: "baud"))
     var paceBaud: Int = 0
@@ -40,11 +46,14 @@ struct IDCardSimCommand: ParsableCommand {
         if let card, SampleCards.all[card] == nil {
             throw ValidationError("Unknown sample card '\(card)'; choose one of \(SampleCards.names.joined(separator: ", ")).")
         }
+        if connect != nil && link != nil {
+            throw ValidationError("--link names a pty; with --connect there is none. Use one or the other.")
+        }
         guard paceBaud >= 0 else { throw ValidationError("--pace-baud must be 0 or a positive speed.") }
     }
 
     func run() throws {
-        let simulator = try IDCardSimulator(controlPath: control, linkPath: link, paceBaud: paceBaud)
+        let simulator = try IDCardSimulator(controlPath: control, linkPath: link, connectPath: connect, paceBaud: paceBaud)
         if let card { simulator.handle(command: "place \(card)") }
         try simulator.plug()
         simulator.announce()

@@ -4,9 +4,11 @@ import Foundation
 import KioskSimulation
 import Synchronization
 
-/// Serves a `SimulatedIDCardReader` on a pty, one thread per side: the pty thread answers
-/// command frames, the control thread takes commands from a Unix socket. kiosk-sim is a test
-/// tool, so plain blocking threads are the simplest honest choice here.
+/// Serves a `SimulatedIDCardReader` on a pty, or on a Unix socket that something else listens on
+/// (`connectPath`: QEMU's usb-serial chardev, where connecting plugs a USB-serial reader into the
+/// guest and closing unplugs it), one thread per side: the line thread answers command frames,
+/// the control thread takes commands from a Unix socket. kiosk-sim is a test tool, so plain
+/// blocking threads are the simplest honest choice here.
 final class IDCardSimulator: @unchecked Sendable {
     enum Fault: String { case strayByte = "stray-byte", garbage, badChecksum = "bad-checksum", vanish }
 
@@ -22,17 +24,23 @@ final class IDCardSimulator: @unchecked Sendable {
     private let state = Mutex(State())
     let controlPath: String
     let linkPath: String?
+    let connectPath: String?
     let paceBaud: Int
 
-    init(controlPath: String, linkPath: String?, paceBaud: Int) throws {
+    init(controlPath: String, linkPath: String?, connectPath: String? = nil, paceBaud: Int) throws {
         self.controlPath = controlPath
         self.linkPath = linkPath
+        self.connectPath = connectPath
         self.paceBaud = paceBaud
+        // A write racing the other end's close would raise SIGPIPE and end kiosk-sim silently;
+        // ignored, it fails with EPIPE and the line thread ends as it does for a closed pty.
+        if connectPath != nil { signal(SIGPIPE, SIG_IGN) }
     }
 
     func announce() {
         let path = state.withLock { $0.ptyPath }
-        var text = "pty \(path)\ncontrol \(controlPath)\n"
+        var text = connectPath == nil ? "pty \(path)\n" : "socket \(path)\n"
+        text += "control \(controlPath)\n"
         if let linkPath { text += "link \(linkPath)\n" }
         // Unbuffered: the caller reads these lines while kiosk-sim keeps running.
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -40,8 +48,18 @@ final class IDCardSimulator: @unchecked Sendable {
 
     // MARK: The pty
 
-    /// Opens a new pty and starts answering on it; repoints the link.
+    /// Opens a new pty (or connects to `connectPath`) and starts answering on it; repoints the link.
     func plug() throws {
+        if let connectPath {
+            let line = try Self.connect(to: connectPath)
+            state.withLock { state in
+                state.master = line
+                state.slave = -1
+                state.ptyPath = connectPath
+            }
+            Thread.detachNewThread { [self] in answerFrames(master: line) }
+            return
+        }
         // posix_openpt and friends are not visible to Swift's Glibc module; these are the
         // ioctls they wrap on Linux (grantpt is a no-op with devpts).
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -73,12 +91,31 @@ final class IDCardSimulator: @unchecked Sendable {
         Thread.detachNewThread { [self] in answerFrames(master: master) }
     }
 
-    /// Closes the pty: the reader's next read fails as if its cable were pulled.
+    /// Connects to the Unix socket a virtual machine's serial device listens on, waiting up to
+    /// 30 s for it to appear (the machine may still be starting).
+    private static func connect(to path: String) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(30)
+        while true {
+            switch UnixSocket.connect(to: path) {
+            case .success(let fd):
+                return fd
+            case .failure(let error) where (error.code == ENOENT || error.code == ECONNREFUSED) && Date() < deadline:
+                usleep(100_000)
+            case .failure(let error):
+                throw SimulatorError("cannot connect to '\(path)': \(error)")
+            }
+        }
+    }
+
+    /// Closes the pty (or the socket): the reader's next read fails as if its cable were pulled.
     func unplug() {
         let (master, slave) = state.withLock { state -> (Int32, Int32) in
             defer { state.master = -1; state.slave = -1 }
             return (state.master, state.slave)
         }
+        // close(2) alone would not wake the line thread blocked in read(2) on a socket, and the
+        // socket would stay connected (the USB device plugged) until that read returned.
+        if master >= 0 && connectPath != nil { shutdown(master, Int32(SHUT_RDWR)) }
         if master >= 0 { close(master) }
         if slave >= 0 { close(slave) }
     }
@@ -213,12 +250,12 @@ final class IDCardSimulator: @unchecked Sendable {
         case ("plug", 1):
             do {
                 try plug()
-                return "ok pty \(state.withLock { $0.ptyPath })"
+                return "ok \(connectPath == nil ? "pty" : "socket") \(state.withLock { $0.ptyPath })"
             } catch {
                 return "error \(error)"
             }
         case ("state", 1):
-            return state.withLock { "ok card=\($0.reader.cardState.rawValue) pty=\($0.master >= 0 ? $0.ptyPath : "unplugged")" }
+            return state.withLock { "ok card=\($0.reader.cardState.rawValue) \(connectPath == nil ? "pty" : "socket")=\($0.master >= 0 ? $0.ptyPath : "unplugged")" }
         default:
             return "error unknown command '\(line)'"
         }
