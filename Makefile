@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 DEV_CONFIG := dev/kioskd.toml
 
-.PHONY: all deps build test run sim-printer bench fuzz clean
+.PHONY: all deps build test test-hil run sim-printer bench fuzz clean
 
 all: build
 
@@ -18,6 +18,14 @@ build: deps
 test: build
 	swift build --build-tests
 	swift test
+
+# The hardware-in-the-loop suite (Tests/hil; README, "Hardware in the loop"): kioskd in a QEMU
+# guest against real kernel devices (fbdev, DRM, a uinput touchscreen, an FTDI reader on xHCI, an
+# ext4 disk cut off mid-write). The guest's kernel, busybox and udev come from `apt-get download`,
+# cached in .build/hil/rig. HIL=NAME runs one scenario or group. CI runs it after `make test`.
+test-hil: build
+	Tests/hil/build-rig.sh
+	python3 Tests/hil/hil.py $(HIL)
 
 # kioskd on simulated hardware with a local hall (scripts/run-dev.sh): kiosk-hall, kiosk-sim's ID
 # card reader on a pty and its receipt printer on TCP, state in .run/ in the checkout. Ctrl-C
