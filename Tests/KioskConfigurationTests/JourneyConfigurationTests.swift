@@ -6,11 +6,11 @@ import Testing
 /// and key.
 struct JourneyConfigurationTests {
     let file = "/etc/kioskd/kioskd.toml"
+    /// Three top-level lines (the printer as an inline table), so a case's line 1 is line 4.
     let head = """
         kiosk_id = "K-1"
         hall_url = "https://h"
-        [devices.printers.ticket]
-        uri = "tcp:10.0.0.5:9100"
+        devices = { printers = { ticket = { uri = "tcp:10.0.0.5:9100" } } }
 
         """
 
@@ -60,17 +60,17 @@ struct JourneyConfigurationTests {
 
     /// Should refuse bad journey values, naming the line, the dotted key and the problem
     @Test(arguments: [
-        ("[journey]\nlanguage = \"fr\"\n", 7, "journey.language", "must be \"zh-Hans\" or \"en\""),
-        ("[journey]\nprinter = \"receipt\"\n", 7, "journey.printer", "names no printer; the configured ones are: ticket"),
-        ("[journey]\nwarning_seconds = 5\n", 7, "journey.warning_seconds", "must be from 20 to 120"),
-        ("[journey]\ndim_after_seconds = \"2 min\"\n", 7, "journey.dim_after_seconds", "expected an integer"),
-        ("[journey]\nticket_link_prefix = \"hall/q?\"\n", 7, "journey.ticket_link_prefix", "must be an http(s) URL"),
-        ("[journey]\nvoice_prompts = \"yes\"\n", 7, "journey.voice_prompts", "expected true or false"),
-        ("[journey]\nmaintenance_pin_sha256 = \"1234\"\n", 7, "journey.maintenance_pin_sha256", "must be 64 hex digits"),
-        ("[journey]\nmaintenance_pin_salt = \"ab\"\n", 6, "journey", "needs both maintenance_pin_salt and maintenance_pin_sha256"),
-        ("[journey]\npin_attempts = 0\n", 7, "journey.pin_attempts", "must be from 1 to 20"),
-        ("[journey]\npin = \"1234\"\n", 7, "journey.pin", "unknown key"),
-        ("journey = \"on\"\n", 6, "journey", "expected a table"),
+        ("[journey]\nlanguage = \"fr\"\n", 5, "journey.language", "must be \"zh-Hans\" or \"en\""),
+        ("[journey]\nprinter = \"receipt\"\n", 5, "journey.printer", "names no printer; the configured ones are: ticket"),
+        ("[journey]\nwarning_seconds = 5\n", 5, "journey.warning_seconds", "must be from 20 to 120"),
+        ("[journey]\ndim_after_seconds = \"2 min\"\n", 5, "journey.dim_after_seconds", "expected an integer"),
+        ("[journey]\nticket_link_prefix = \"hall/q?\"\n", 5, "journey.ticket_link_prefix", "must be an http(s) URL"),
+        ("[journey]\nvoice_prompts = \"yes\"\n", 5, "journey.voice_prompts", "expected true or false"),
+        ("[journey]\nmaintenance_pin_sha256 = \"1234\"\n", 5, "journey.maintenance_pin_sha256", "must be 64 hex digits"),
+        ("[journey]\nmaintenance_pin_salt = \"ab\"\n", 4, "journey", "needs both maintenance_pin_salt and maintenance_pin_sha256"),
+        ("[journey]\npin_attempts = 0\n", 5, "journey.pin_attempts", "must be from 1 to 20"),
+        ("[journey]\npin = \"1234\"\n", 5, "journey.pin", "unknown key"),
+        ("journey = \"on\"\n", 4, "journey", "expected a table"),
     ] as [(String, Int?, String, String)])
     func badValuesAreRefused(section: String, line: Int?, key: String, problem: String) {
         let error = #expect(throws: ConfigurationError.self) { try KioskConfiguration.parse(head + section, sourcePath: file) }

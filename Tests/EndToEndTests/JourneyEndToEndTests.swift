@@ -1,0 +1,144 @@
+import ControlProtocol
+import Foundation
+import Journal
+import KioskTestSupport
+import Testing
+
+/// The citizen's journey through the real parts: kioskd drawing into a frame file, touched through
+/// an input_event FIFO, reading kiosk-sim's ID card reader on a pty, printing on kiosk-sim's
+/// printer over TCP and asking a real kiosk-hall over HTTPS for the ticket number.
+struct JourneyEndToEndTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    /// The sample resident card's full number, name and address (KioskSimulation.SampleCards).
+    static let personalData = ["530622199001010012", "张伟", "云南省昭通市巧家县白鹤滩镇示例路1号"]
+    static let linkPrefix = "https://hall.example.gov.cn/q?"
+
+    struct Kiosk {
+        let kioskd: KioskdInstance
+        let panel: InputEventWriter
+        let reader: KioskSimIDCard
+        let printer: SimulatedPrinter
+        let hall: HallInstance
+    }
+
+    func startKiosk() async throws -> Kiosk {
+        let hall = try HallInstance(extraArguments: ["--catalog", Self.repository + "/dev/catalog-sample.json"])
+        try await hall.enroll("K-JOURNEY")
+        try await hall.start()
+        let reader = try await KioskSimIDCard()
+        let printer = try await SimulatedPrinter()
+        let directory = try TemporaryDirectory()
+        let panel = try InputEventWriter(fifo: directory.file("touch.fifo"))
+        let kioskd = try await KioskdInstance(kioskID: "K-JOURNEY", extraConfig: """
+            [devices.card_reader]
+            device = "\(reader.linkPath)"
+
+            [devices.printers.receipt]
+            uri = "\(printer.uri)"
+            paper_width_dots = 576
+            chinese_font_rom = true
+            hardware_qr = true
+
+            [devices.display]
+            device = "file:fb?width=1080&height=1920"
+
+            [devices.touchscreen]
+            device = "touch.fifo"
+
+            [journey]
+            ticket_link_prefix = "\(Self.linkPrefix)"
+
+            \(hall.syncTable(for: "K-JOURNEY"))
+            """, directory: directory, hallURL: hall.url)
+        return Kiosk(kioskd: kioskd, panel: panel, reader: reader, printer: printer, hall: hall)
+    }
+
+    /// The screen as kioskctl reports it: its name and buttons.
+    func screen(_ kioskd: KioskdInstance) async throws -> ScreenReport {
+        let result = try await kioskd.kioskctl(["screen", "status", "--json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return try JSONDecoder().decode(ScreenReport.self, from: Data(result.standardOutput.utf8))
+    }
+
+    /// Waits until the screen named `name` shows (the journey answers within a second; the hall
+    /// and the printer within a few on a loaded machine).
+    @discardableResult
+    func waitForScreen(_ name: String, _ kioskd: KioskdInstance, timeout: Duration = .seconds(30)) async throws -> ScreenReport {
+        let deadline = ContinuousClock.now + timeout
+        var last: ScreenReport?
+        while ContinuousClock.now < deadline {
+            last = try await screen(kioskd)
+            if last?.screen == name { return last! }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("the screen '\(name)' never showed; last: \(last?.screen ?? "none") with \(last?.targets?.map(\.intent) ?? [])")
+        throw CancellationError()
+    }
+
+    /// Taps the centre of the button whose intent is `intent` on the screen now showing.
+    func tap(_ intent: String, on report: ScreenReport, _ panel: InputEventWriter) throws {
+        let target = try #require(report.targets?.first { $0.intent == intent }, "no '\(intent)' button on '\(report.screen ?? "?")': \(report.targets?.map(\.intent) ?? [])")
+        panel.tap(x: Int32(target.centre.x), y: Int32(target.centre.y))
+    }
+
+    /// Should take an elderly citizen's touch from the attract screen to a printed ticket and a
+    /// rating: the ticket's QR code decodes, the journal holds each step in order, and no full ID
+    /// number, name or address is anywhere in kioskd's or the hall's files
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg"), "zbarimg is not installed; `make test` installs zbar-tools"))
+    func touchCardTicketRating() async throws {
+        let kiosk = try await startKiosk()
+        let (kioskd, panel) = (kiosk.kioskd, kiosk.panel)
+
+        try tap("wake", on: try await waitForScreen("attract", kioskd), panel)
+        try tap("service:housing-fund-rent", on: try await waitForScreen("home", kioskd), panel)
+        try tap("take-ticket", on: try await waitForScreen("guide", kioskd), panel)
+        try await waitForScreen("insert-card", kioskd)
+        try kiosk.reader.send("place resident")
+        let issued = try await waitForScreen("ticket-issued", kioskd)
+
+        // The hall numbered it (category B, the first of tomorrow's); the printer printed it.
+        let tickets = try kiosk.printer.tickets()
+        try #require(tickets.count == 1, "printed: \(tickets)")
+        let decoded = try await runToCompletion("/usr/bin/zbarimg", ["-q", "--raw", tickets[0]], in: kiosk.printer.directory.path)
+        let qr = decoded.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(qr.hasPrefix(Self.linkPrefix) && qr.contains("B001"), "QR text: \(qr)")
+
+        try tap("finish", on: issued, panel)
+        try tap("rating:5", on: try await waitForScreen("rating", kioskd), panel)
+        try await waitForScreen("rating-thanks", kioskd)
+
+        #expect(await kioskd.stop() == 0)
+        _ = await kiosk.hall.stop()
+        let journal = try Journal(path: kioskd.journalPath, kioskID: "K-JOURNEY")
+        let events = try await journal.events(limit: 1000)
+        try journal.close()
+        let steps = events.map(\.kind.rawValue).filter { ["session.started", "service.used", "ticket.issued", "rating.given"].contains($0) }
+        #expect(steps == ["session.started", "service.used", "ticket.issued", "rating.given"], "\(events.map(\.kind))")
+        let ticket = try #require(events.first { $0.kind.rawValue == "ticket.issued" })
+        #expect(ticket.payload.contains("\"number\":\"B001\"") && ticket.payload.contains("\"category\":\"B\""), "\(ticket.payload)")
+
+        for directory in [kioskd.directory.path, kiosk.hall.directory.path] {
+            for (file, found) in Self.filesHolding(Self.personalData, under: directory) {
+                Issue.record("'\(file)' holds personal data in the clear: \(found)")
+            }
+        }
+    }
+
+    /// Every file under `directory` holding one of `needles` (as UTF-8 or UTF-16LE, the card's own
+    /// encoding), with what it holds.
+    static func filesHolding(_ needles: [String], under directory: String) -> [(String, String)] {
+        var found: [(String, String)] = []
+        let files = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []
+        for relative in files {
+            let path = directory + "/" + relative
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            for needle in needles {
+                let utf16 = needle.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+                if data.range(of: Data(needle.utf8)) != nil || data.range(of: Data(utf16)) != nil {
+                    found.append((relative, needle))
+                }
+            }
+        }
+        return found
+    }
+}
