@@ -14,7 +14,7 @@ cd "$work"
 
 # The guest's kernel modules, with their dependencies in load order (modorder.py).
 modules="virtio_pci 9pnet_virtio 9p overlay evdev virtio_input bochs xhci_pci usbhid hid_generic
-         ftdi_sio uinput virtio_blk crc32c_generic ext4"
+         ftdi_sio uinput virtio_blk crc32c_generic ext4 virtio_net"
 
 download() {  # download PACKAGE: into dl/ unless a .deb of it is there already
     ls dl/"$1"_*.deb >/dev/null 2>&1 && return 0

@@ -8,7 +8,7 @@ usage: hil.py [SCENARIO-or-GROUP ...]     (default: all; names are printed with 
 Each scenario prints PASS or FAIL with its time and measurements; the exit status is 1 if any failed.
 Run directories (console, kioskd's log, screendumps) are kept under .build/hil/runs/.
 """
-import json, os, shutil, subprocess, sys, time, traceback
+import json, os, shutil, socket, subprocess, sys, time, traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import rig  # noqa: E402
@@ -22,6 +22,7 @@ BACKGROUND = (0x0B, 0x1A, 0x33)   # KioskUI Theme.background
 TOUCH_MARK = (0xFF, 0xC1, 0x07)   # KioskUI Theme.touchMark
 PORTRAIT = (1080, 1920)           # the kiosk's panel: 1080x1920 portrait
 LANDSCAPE = (1920, 1080)          # the same panel mounted the other way: rotation 90
+GUEST_HOST = "10.0.2.2"           # the host's loopback as the guest sees it (QEMU's user network)
 
 
 class ScenarioFailed(Exception):
@@ -66,12 +67,86 @@ class CardSimulator:
             self.process.wait(10)
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class HallServer:
+    """kiosk-hall on the host's loopback, reached from the guest as 10.0.2.2 (QEMU's user network);
+    K-HIL-01 enrolled, its server certificate naming 10.0.2.2."""
+
+    def __init__(self, run_dir):
+        self.state = os.path.join(run_dir, "hall")
+        self.credentials = os.path.join(run_dir, "K-HIL-01")
+        subprocess.run([f"{BIN}/kiosk-hall", "enroll", "K-HIL-01", "--state-directory", self.state,
+                        "--output", self.credentials, "--server-name", GUEST_HOST],
+                       check=True, capture_output=True, timeout=60)
+        self.log_path = os.path.join(run_dir, "kiosk-hall.log")
+        self.process = subprocess.Popen(
+            [f"{BIN}/kiosk-hall", "serve", "--state-directory", self.state, "--port", "0",
+             "--catalog", os.path.join(ROOT, "dev", "catalog-sample.json")],
+            stdout=open(self.log_path, "wb"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+        def listening():
+            with open(self.log_path, errors="replace") as f:
+                for line in f:
+                    if line.startswith("kiosk-hall listening on "):
+                        return int(line.rsplit(":", 1)[1])
+            expect(self.process.poll() is None, f"kiosk-hall exited: {open(self.log_path).read()[-800:]}")
+            return None
+
+        self.port = wait_for(listening, 60, what="kiosk-hall to listen")
+
+    def sync_table(self):
+        return ["[sync]", f'client_certificate = "{self.credentials}/K-HIL-01.pem"',
+                f'client_key = "{self.credentials}/K-HIL-01-key.pem"', f'hall_ca = "{self.credentials}/hall-ca.pem"',
+                "heartbeat_seconds = 30", "retry_max_seconds = 5", ""]
+
+    def url(self):
+        return f"https://{GUEST_HOST}:{self.port}"
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
+class PrinterSimulator:
+    """kiosk-sim printer on the host's loopback (tcp:10.0.2.2:PORT from the guest); each cut ticket
+    becomes a PNG in run_dir/paper."""
+
+    def __init__(self, run_dir):
+        self.paper = os.path.join(run_dir, "paper")
+        os.makedirs(self.paper, exist_ok=True)
+        self.port = free_port()
+        self.control = os.path.join(run_dir, "printer.sock")
+        self.process = subprocess.Popen(
+            [f"{BIN}/kiosk-sim", "printer", "run", "--port", str(self.port), "--output", self.paper,
+             "--control", self.control],
+            stdout=open(os.path.join(run_dir, "kiosk-sim-printer.log"), "wb"), stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL)
+        wait_for(lambda: os.path.exists(self.control) or self.process.poll() is not None, 30,
+                 what="kiosk-sim printer's control socket")
+        expect(self.process.poll() is None, "kiosk-sim printer exited")
+
+    def tickets(self):
+        return sorted(f for f in os.listdir(self.paper) if f.endswith(".png"))
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+
+
 class Kiosk:
     """kioskd in the guest with its configuration in the run directory."""
 
     def __init__(self, guest, *, display="/dev/fb0", rotation=0, card_reader=True,
-                 state_directory="/var/lib/kioskd"):
+                 state_directory="/var/lib/kioskd", hall=None, printer=None):
         self.guest, self.run_dir = guest, guest.run_dir
+        self.hall, self.printer = hall, printer
         self.display, self.rotation = display, rotation
         self.card_reader, self.state_directory = card_reader, state_directory
         self.config = os.path.join(self.run_dir, "kioskd.toml")
@@ -90,7 +165,7 @@ class Kiosk:
         return self.touch_node
 
     def write_config(self):
-        lines = ['kiosk_id = "K-HIL-01"', 'hall_url = "https://127.0.0.1:8443"',
+        lines = ['kiosk_id = "K-HIL-01"', f'hall_url = "{self.hall.url() if self.hall else "https://127.0.0.1:8443"}"',
                  f'state_directory = "{self.state_directory}"', 'control_socket = "/run/kioskd/control.sock"',
                  'log_level = "debug"', "", "[devices.display]", f'device = "{self.display}"',
                  f"rotation = {self.rotation}", ""]
@@ -98,6 +173,10 @@ class Kiosk:
             lines += ["[devices.touchscreen]", f'device = "{self.touch_node}"', ""]
         if self.card_reader:
             lines += ["[devices.card_reader]", 'device = "/dev/ttyUSB0"', "baud = 115200", ""]
+        if self.printer:
+            lines += ["[devices.printers.receipt]", f'uri = "tcp:{GUEST_HOST}:{self.printer.port}"', ""]
+        if self.hall:
+            lines += self.hall.sync_table()
         with open(self.config, "w") as f:
             f.write("\n".join(lines))
 
@@ -174,7 +253,7 @@ def touch_test(kiosk, ui_points, panel):
     """Runs `kioskctl screen touch-test`, taps each UI point through QMP at its panel position,
     checks each mark on the screendump and the touch test's report. Returns tap-to-screen times."""
     guest = kiosk.guest
-    seconds = 8 + 3 * len(ui_points)
+    seconds = 5 + 2 * len(ui_points)
     finish = guest.run_in_background(f"{BIN}/kioskctl screen touch-test --seconds {seconds} --json --config {kiosk.config}", seconds + 30)
     # The touch test's screen is black with a grid.
     wait_for_screen(guest, lambda image: image.share_of((0, 0, 0), tolerance=4) > 0.8, 20, "the touch test screen")
@@ -351,21 +430,44 @@ def drm_touch_rotated(env, metrics):
     metrics["tap-to-screen"] = " ".join(f"{t:.2f}s" for t in latencies)
 
 
-def power_cut_setup(run_dir, metrics):
+def make_disk(run_dir):
+    """A 64 MiB raw image formatted ext4 on the host, attached to the guest as virtio-blk."""
     disk = os.path.join(run_dir, "state.img")
     if os.path.exists(disk):
         os.unlink(disk)
     subprocess.run(["truncate", "-s", "64M", disk], check=True)
     subprocess.run(["mkfs.ext4", "-q", "-F", "-L", "kiosk-state", disk], check=True)
-    return {"disk": disk, "run_dir": run_dir}
+    return disk
+
+
+def button_rotation_90(env, metrics):
+    """Rotation 90 with the journey: a tap at the attract screen's button, then at a service
+    button's place on the landscape panel, opens that service's guide (service.used names it)."""
+    kiosk = env["kiosk"]
+    status = wait_screen(kiosk, "attract", 30)
+    status, latency = tap_and_time(kiosk, target(status, "wake"), LANDSCAPE, "home")
+    metrics["tap-to-home"] = latency
+    services = [t for t in status.get("targets") or [] if t["intent"].startswith("service:")]
+    expect(len(services) >= 4, f"home shows {len(services)} service buttons")
+    # A button off the centre and off the diagonal, so that a wrong rotation would miss it.
+    service = services[len(services) // 2 + 1]
+    status, latency = tap_and_time(kiosk, service, LANDSCAPE, "guide")
+    metrics["tap-to-guide"] = latency
+    used = kiosk.events("service.used")
+    expect(used and used[-1]["payload"].get("service") == service["intent"][8:],
+           f"tapped {service['intent']} at UI {service['x']},{service['y']}, journaled {used[-1:]}")
+
+
+def power_cut_setup(run_dir, metrics):
+    return {"disk": make_disk(run_dir), "run_dir": run_dir}
 
 
 STATE_MOUNT = "/var/lib/kioskd"
 
 
-def boot_with_disk(run_dir, disk, sim_socket=None):
+def boot_with_disk(run_dir, disk, sim_socket=None, network=False):
     guest = rig.Guest(run_dir, width=PORTRAIT[0], height=PORTRAIT[1], disk=disk, card_socket=sim_socket,
-                      udev=sim_socket is not None).start()
+                      udev=sim_socket is not None, network=network).start()
     guest.run(f"mkdir -p {STATE_MOUNT} && mount -t ext4 -o data=ordered /dev/vda {STATE_MOUNT}")
     return guest
 
@@ -417,11 +519,215 @@ def power_cut(env, metrics):
         guest.poweroff()
 
 
+# ---------------------------------------------------------------------------------------------
+# The citizen's journey: buttons found through `kioskctl screen status` (the journey's screen and
+# its touch targets in UI pixels), tapped through QMP at their place on the panel.
+
+NOTICE_FILL = (0xFF, 0xE0, 0x8A)  # KioskUI Theme.noticeFill: what does not work and what to do
+RESIDENT = {"name": "张伟", "id": "530622199001010012"}  # kiosk-sim's sample card 'resident'
+
+
+def screen_status(kiosk):
+    return kiosk.ctl("screen status --json").json()
+
+
+def wait_screen(kiosk, names, timeout, interval=0.2):
+    """Polls `kioskctl screen status` until the journey shows one of `names`; returns the status."""
+    names = (names,) if isinstance(names, str) else names
+    last = {}
+
+    def check():
+        nonlocal last
+        last = screen_status(kiosk)
+        return last.get("screen") in names
+
+    try:
+        wait_for(check, timeout, interval=interval, what=f"the screen '{'/'.join(names)}'")
+    except RigError as error:
+        raise ScenarioFailed(f"{error}; it shows '{last.get('screen')}' with buttons "
+                             f"{sorted({t['intent'] for t in last.get('targets') or []})}")
+    return last
+
+
+def target(status, intent):
+    """The largest button for `intent` (an exact name, or a prefix ending in ':')."""
+    found = [t for t in status.get("targets") or []
+             if t["intent"] == intent or (intent.endswith(":") and t["intent"].startswith(intent))]
+    expect(found, f"no '{intent}' button on '{status.get('screen')}': {sorted({t['intent'] for t in status.get('targets') or []})}")
+    return max(found, key=lambda t: t["width"] * t["height"])
+
+
+def tap_button(kiosk, button, panel):
+    """Taps the centre of `button` (UI pixels) at its place on the panel; returns when tapped."""
+    ux, uy = button["x"] + button["width"] // 2, button["y"] + button["height"] // 2
+    kiosk.guest.tap(*ui_to_panel(ux, uy, kiosk.rotation, panel))
+
+
+def changed(before, after, step=8):
+    """The share of sampled pixels that differ between two screendumps."""
+    differ = total = 0
+    for y in range(0, before.height, step):
+        for x in range(0, before.width, step):
+            total += 1
+            differ += before.pixel(x, y) != after.pixel(x, y)
+    return differ / total
+
+
+def tap_and_time(kiosk, button, panel, screen_names, timeout=30):
+    """Taps `button`, then waits for the screen to change on the panel (QMP screendump) and for
+    the journey to report one of `screen_names`. Returns (status, tap-to-screen seconds)."""
+    guest = kiosk.guest
+    before = guest.screendump("before-tap.ppm")
+    tapped = time.monotonic()
+    tap_button(kiosk, button, panel)
+    _, _ = wait_screen_for_change(guest, before, timeout)
+    latency = time.monotonic() - tapped
+    return wait_screen(kiosk, screen_names, timeout), latency
+
+
+def wait_screen_for_change(guest, before, timeout):
+    return wait_for_screen(guest, lambda image: changed(before, image) > 0.02, timeout, "the screen to change after the tap")
+
+
+def journey_setup(run_dir, metrics):
+    """The journey's kiosk: portrait fbdev, the reader behind kiosk-sim, the receipt printer and
+    kiosk-hall on the host (10.0.2.2), the state directory on an ext4 virtio-blk disk."""
+    env = {"run_dir": run_dir}
+    env["hall"] = HallServer(run_dir)
+    env["printer"] = PrinterSimulator(run_dir)
+    env["disk"] = make_disk(run_dir)
+    env["sim_socket"] = os.path.join(run_dir, "cardreader.sock")
+    guest = boot_with_disk(run_dir, env["disk"], env["sim_socket"], network=True)
+    env["guest"] = guest
+    metrics["boot"] = guest.boot_seconds
+    env["sim"] = CardSimulator(run_dir, env["sim_socket"])
+    kiosk = Kiosk(guest, state_directory=STATE_MOUNT, hall=env["hall"], printer=env["printer"])
+    env["kiosk"] = kiosk
+    kiosk.start_touchscreen()
+    spawned = time.monotonic()
+    kiosk.start()
+    first_frame(guest)
+    metrics["first frame"] = time.monotonic() - spawned
+    wait_card(kiosk, lambda s: s.get("state") == "ready", 60, "the card reader to be ready")
+    return env
+
+
+def attract_tap_home(env, metrics):
+    """The attract screen is on the panel (pixels in the kiosk's colours); a tap on it opens home,
+    whose service buttons are listed."""
+    kiosk = env["kiosk"]
+    status = wait_screen(kiosk, "attract", 30)
+    image = kiosk.guest.screendump("attract.ppm")
+    expect(not image.is_black() and image.share_of(BACKGROUND) > 0.3,
+           f"the attract screen is not in the kiosk's colours ({image.share_of(BACKGROUND):.0%} background)")
+    status, latency = tap_and_time(kiosk, target(status, "wake"), PORTRAIT, "home")
+    metrics["tap-to-screen"] = latency
+    services = [t for t in status.get("targets") or [] if t["intent"].startswith("service:")]
+    expect(len(services) >= 4, f"home shows {len(services)} service buttons")
+    kiosk.guest.screendump("home.ppm")
+
+
+def card_shown_masked(env, metrics):
+    """A card placed in the host's simulator is read on home: the screen greets the holder (the
+    picture changes where the masked name goes), and neither the journal nor kioskd's log holds
+    the name or the full ID number."""
+    kiosk, sim, guest = env["kiosk"], env["sim"], env["guest"]
+    wait_screen(kiosk, "home", 10)
+    before_status = card_status(kiosk)
+    before = guest.screendump("home-before-card.ppm")
+    placed = time.monotonic()
+    sim.send("place", "resident")
+    wait_card(kiosk, lambda s: s.get("cardsRead", 0) > before_status.get("cardsRead", 0), 30, "the card to be read")
+    image, _ = wait_for_screen(guest, lambda image: changed(before, image) > 0.001, 20, "the holder's masked name on home")
+    metrics["card-to-screen"] = time.monotonic() - placed
+    shutil.copy(image.path, os.path.join(guest.run_dir, "home-with-card.ppm"))
+    expect(screen_status(kiosk).get("screen") == "home", "the card read left home")
+    journal = json.dumps(kiosk.journal()["events"], ensure_ascii=False)
+    expect(RESIDENT["id"] not in journal and RESIDENT["name"] not in journal, "the journal holds the card's name or ID number")
+    log = open(os.path.join(guest.run_dir, "kioskd.log"), encoding="utf-8", errors="replace").read()
+    expect(RESIDENT["id"] not in log and RESIDENT["name"] not in log, "kioskd's log holds the card's name or ID number")
+    sim.send("lift")
+
+
+def reader_unavailable_on_screen(env, metrics):
+    """Mid-session the reader is unplugged (kiosk-sim closes the socket: QEMU detaches the USB
+    device): home shows a notice, kioskd journals device.fault; plugged back, kioskd recovers by
+    itself, the notice goes and device.recovered is journaled."""
+    kiosk, sim, guest = env["kiosk"], env["sim"], env["guest"]
+    wait_screen(kiosk, "home", 10)
+    baseline = guest.screendump("home-reader-ready.ppm").share_of(NOTICE_FILL, tolerance=6, step=4)
+    faults = len(kiosk.events("device.fault"))
+    unplugged = time.monotonic()
+    sim.send("unplug")
+    wait_card(kiosk, lambda s: s.get("state") == "faulted", 30, "kioskd to see the reader faulted")
+    _, _ = wait_for_screen(guest, lambda image: image.share_of(NOTICE_FILL, tolerance=6, step=4) > baseline + 0.002, 20,
+                           "a notice that the reader is unavailable")
+    metrics["unplug-to-notice"] = time.monotonic() - unplugged
+    guest.screendump("home-reader-unavailable.ppm")
+    expect(len(kiosk.events("device.fault")) == faults + 1, "no device.fault journaled for the unplugged reader")
+    plugged = time.monotonic()
+    sim.send("plug")
+    wait_card(kiosk, lambda s: s.get("state") == "ready", 40, "kioskd to recover the reader by itself")
+    _, _ = wait_for_screen(guest, lambda image: image.share_of(NOTICE_FILL, tolerance=6, step=4) <= baseline + 0.0005, 20,
+                           "the reader's notice to go")
+    metrics["plug-to-recovered"] = time.monotonic() - plugged
+    recovered = kiosk.events("device.recovered")
+    expect(recovered and recovered[-1]["payload"].get("path", "").startswith("/dev/ttyUSB"), f"device.recovered: {recovered[-1:]}")
+    expect(wait_screen(kiosk, "home", 5).get("screen") == "home", "the session did not survive the reader's absence")
+
+
+def ticket_power_cut(env, metrics):
+    """Home -> a service -> take a ticket (the card read earlier is in the session): the hall
+    numbers it, the printer prints it, the screen confirms it, and the power is cut (QEMU killed)
+    the moment it does. After reboot the journal on the ext4 disk passes integrity_check and holds
+    the ticket, and kioskd records the unclean stop."""
+    kiosk, guest, printer = env["kiosk"], env["guest"], env["printer"]
+    catalog = json.load(open(os.path.join(ROOT, "dev", "catalog-sample.json")))
+    ticketed = {s["id"] for s in catalog["services"] if s.get("ticketCategory")}
+    status = wait_screen(kiosk, "home", 10)
+    if not status.get("targets") or not any(t["intent"].startswith("service:") for t in status["targets"]):
+        raise ScenarioFailed("home has no service buttons")
+    service = next(t for t in status["targets"] if t["intent"].startswith("service:") and t["intent"][8:] in ticketed)
+    status, latency = tap_and_time(kiosk, service, PORTRAIT, "guide")
+    metrics["tap-to-guide"] = latency
+    used = kiosk.events("service.used")
+    expect(used and used[-1]["payload"].get("service") == service["intent"][8:],
+           f"tapped {service['intent']}, journaled {used[-1:]}")
+    papers = len(printer.tickets())
+    tapped = time.monotonic()
+    tap_button(kiosk, target(status, "take-ticket"), PORTRAIT)
+    status = wait_screen(kiosk, ("ticket-issued", "notice", "insert-card"), 60, interval=0.1)
+    metrics["tap-to-ticket"] = time.monotonic() - tapped
+    expect(status.get("screen") == "ticket-issued", f"take-ticket led to '{status.get('screen')}'")
+    guest.kill()  # the power cut, right after the screen confirmed the ticket
+    expect(len(printer.tickets()) > papers, "the screen confirmed a ticket that the printer did not print")
+    env["sim"].stop()
+    guest = boot_with_disk(env["run_dir"], env["disk"])
+    env["guest"] = guest
+    metrics["reboot"] = guest.boot_seconds
+    kiosk = Kiosk(guest, state_directory=STATE_MOUNT, card_reader=False)
+    after = kiosk.journal()
+    expect(after["integrity"] == ["ok"], f"PRAGMA integrity_check after the power cut: {after['integrity']}")
+    issued = [e for e in after["events"] if e["kind"] == "ticket.issued"]
+    expect(issued, f"no ticket.issued in the journal after the power cut: {[e['kind'] for e in after['events']]}")
+    metrics["ticket"] = issued[-1]["payload"].get("number")
+    kiosk.start()
+    started = kiosk.events("kiosk.started")
+    expect(started and started[-1]["payload"].get("previous_stop") == "unclean",
+           f"kioskd's restart records {started[-1]['payload'] if started else None}, expected previous_stop unclean")
+    expect(kiosk.journal()["integrity"] == ["ok"], "integrity_check failed after kioskd reopened the journal")
+    kiosk.stop()
+
+
 GROUPS = [
     Group("fbdev", fbdev_setup, [("fbdev-first-frame", fbdev_first_frame), ("touch-tap", fbdev_touch),
                                   ("card-read", card_read), ("card-unplug-replug", card_unplug_replug)]),
-    Group("drm-rotation-90", drm_setup, [("drm-first-frame", drm_first_frame), ("touch-rotation-90", drm_touch_rotated)]),
+    Group("drm-rotation-90", drm_setup, [("drm-first-frame", drm_first_frame), ("touch-rotation-90", drm_touch_rotated),
+                                            ("button-rotation-90", button_rotation_90)]),
     Group("power-cut", power_cut_setup, [("power-cut-journal", power_cut)]),
+    Group("journey", journey_setup, [("attract-tap-home", attract_tap_home), ("card-shown-masked", card_shown_masked),
+                                     ("reader-unavailable-on-screen", reader_unavailable_on_screen),
+                                     ("ticket-power-cut", ticket_power_cut)]),
 ]
 
 
@@ -474,11 +780,11 @@ def main(argv):
                 print("     " + error.replace("\n", "\n     "), flush=True)
             results.append((name, error is None))
         if env:
-            for key in ("sim",):
-                if key in env:
-                    env[key].stop()
             if "guest" in env:
                 env["guest"].poweroff()
+            for key in ("sim", "hall", "printer"):
+                if key in env:
+                    env[key].stop()
     failed = [name for name, ok in results if not ok]
     print(f"hil: {len(results) - len(failed)} passed, {len(failed)} failed in {time.monotonic() - suite_started:.0f}s"
           + (f" (failed: {', '.join(failed)})" if failed else ""), flush=True)

@@ -8,6 +8,8 @@ the host's root over 9p under a tmpfs overlay) with real kernel devices for kios
                           a unix socket QEMU listens on: a client connecting plugs it in, closing
                           unplugs it (kiosk-sim idcard --connect)
   virtio-blk           -> an ext4 image for kioskd's state directory (power-cut tests)
+  virtio-net (user)    -> eth0 10.0.2.15; the host's loopback services (kiosk-hall, the printer
+                          simulator) are at 10.0.2.2
 
 The host drives it through QMP (screendump, input-send-event) and through the guest agent
 (guest/agent.py) on the second serial port. Standard library only.
@@ -199,13 +201,13 @@ class Guest:
     """One QEMU guest. Use as a context manager; leaving it powers the guest off (or kills it)."""
 
     def __init__(self, run_dir, *, width=1080, height=1920, card_socket=None, disk=None, udev=True,
-                 memory=1024, timeout=300):
+                 network=False, memory=1024, timeout=300):
         self.run_dir = os.path.abspath(run_dir)
         if " " in self.run_dir:
             raise RigError("the run directory goes on the kernel command line: no spaces")
         os.makedirs(self.run_dir, exist_ok=True)
         self.width, self.height = width, height
-        self.card_socket, self.disk, self.udev = card_socket, disk, udev
+        self.card_socket, self.disk, self.udev, self.network = card_socket, disk, udev, network
         self.memory, self.timeout = memory, timeout
         self.process = self.agent = None
         self.boot_seconds = None
@@ -229,7 +231,9 @@ class Guest:
                 "-virtfs", f"local,path={self.run_dir},mount_tag=share,security_model=none,id=share",
                 "-chardev", f"file,id=console0,path={self.console}", "-serial", "chardev:console0",
                 "-chardev", f"socket,id=agent0,path={self.agent_path},server=on,wait=off", "-serial", "chardev:agent0",
-                "-qmp", f"unix:{self.qmp_path},server=on,wait=off", "-nic", "none", "-no-reboot"]
+                "-qmp", f"unix:{self.qmp_path},server=on,wait=off", "-no-reboot"]
+        # QEMU's user network (slirp): the guest reaches the host's 127.0.0.1 as 10.0.2.2.
+        line += ["-nic", "user,model=virtio-net-pci"] if self.network else ["-nic", "none"]
         if self.card_socket:
             line += ["-chardev", f"socket,id=usbserial0,path={self.card_socket},server=on,wait=off",
                      "-device", "usb-serial,bus=xhci.0,chardev=usbserial0,id=usbserial0"]
