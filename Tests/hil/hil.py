@@ -8,7 +8,7 @@ usage: hil.py [SCENARIO-or-GROUP ...]     (default: all; names are printed with 
 Each scenario prints PASS or FAIL with its time and measurements; the exit status is 1 if any failed.
 Run directories (console, kioskd's log, screendumps) are kept under .build/hil/runs/.
 """
-import json, os, shutil, socket, subprocess, sys, time, traceback
+import json, os, shutil, signal, socket, subprocess, sys, time, traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import rig  # noqa: E402
@@ -48,9 +48,9 @@ class CardSimulator:
     def __init__(self, run_dir, socket_path):
         self.control = os.path.join(run_dir, "idcard-control.sock")
         self.log = open(os.path.join(run_dir, "kiosk-sim.log"), "wb")
-        self.process = subprocess.Popen(
+        self.process = rig.track(subprocess.Popen(
             [f"{BIN}/kiosk-sim", "idcard", "--connect", socket_path, "--control", self.control],
-            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL))
         wait_for(lambda: os.path.exists(self.control) or self.process.poll() is not None, 40,
                  what="kiosk-sim's control socket")
         expect(self.process.poll() is None, f"kiosk-sim idcard --connect exited with {self.process.returncode}")
@@ -84,10 +84,10 @@ class HallServer:
                         "--output", self.credentials, "--server-name", GUEST_HOST],
                        check=True, capture_output=True, timeout=60)
         self.log_path = os.path.join(run_dir, "kiosk-hall.log")
-        self.process = subprocess.Popen(
+        self.process = rig.track(subprocess.Popen(
             [f"{BIN}/kiosk-hall", "serve", "--state-directory", self.state, "--port", "0",
              "--catalog", os.path.join(ROOT, "dev", "catalog-sample.json")],
-            stdout=open(self.log_path, "wb"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            stdout=open(self.log_path, "wb"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL))
 
         def listening():
             with open(self.log_path, errors="replace") as f:
@@ -122,11 +122,11 @@ class PrinterSimulator:
         os.makedirs(self.paper, exist_ok=True)
         self.port = free_port()
         self.control = os.path.join(run_dir, "printer.sock")
-        self.process = subprocess.Popen(
+        self.process = rig.track(subprocess.Popen(
             [f"{BIN}/kiosk-sim", "printer", "run", "--port", str(self.port), "--output", self.paper,
              "--control", self.control],
             stdout=open(os.path.join(run_dir, "kiosk-sim-printer.log"), "wb"), stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL)
+            stdin=subprocess.DEVNULL))
         wait_for(lambda: os.path.exists(self.control) or self.process.poll() is not None, 30,
                  what="kiosk-sim printer's control socket")
         expect(self.process.poll() is None, "kiosk-sim printer exited")
@@ -377,9 +377,12 @@ def card_unplug_replug(env, metrics):
     wait_card(kiosk, lambda s: s.get("state") in ("ready", "card_present"), 60, "the card reader to be ready")
     faults_before = len(kiosk.events("device.fault"))
     recovered_before = len(kiosk.events("device.recovered"))
+    by_id = "ls /dev/serial/by-id/ 2>/dev/null | grep -q FTDI"  # udevd's link for the USB serial device
+    expect(guest.run(by_id, check=False).rc == 0, "udev made no /dev/serial/by-id link for the FTDI reader")
     unplugged = time.monotonic()
     sim.send("unplug")
     wait_for(lambda: guest.run("test -e /dev/ttyUSB0", check=False).rc != 0, 20, what="/dev/ttyUSB0 to go away")
+    wait_for(lambda: guest.run(by_id, check=False).rc != 0, 20, what="udev to remove the reader's by-id link")
     status = wait_card(kiosk, lambda s: s.get("state") == "faulted", 30, "kioskd to see the reader faulted")
     metrics["fault seen"] = time.monotonic() - unplugged
     faults = kiosk.events("device.fault")
@@ -389,6 +392,7 @@ def card_unplug_replug(env, metrics):
     plugged = time.monotonic()
     sim.send("plug")
     wait_for(lambda: guest.run("test -e /dev/ttyUSB0", check=False).rc == 0, 20, what="/dev/ttyUSB0 to come back")
+    wait_for(lambda: guest.run(by_id, check=False).rc == 0, 20, what="udev to make the reader's by-id link again")
     status = wait_card(kiosk, lambda s: s.get("state") == "ready", 40, "kioskd to recover the reader by itself")
     metrics["recovered"] = time.monotonic() - plugged
     recovered = kiosk.events("device.recovered")
@@ -792,4 +796,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so that atexit stops QEMU and the simulators
     sys.exit(main(sys.argv))

@@ -14,7 +14,7 @@ the host's root over 9p under a tmpfs overlay) with real kernel devices for kios
 The host drives it through QMP (screendump, input-send-event) and through the guest agent
 (guest/agent.py) on the second serial port. Standard library only.
 """
-import json, os, signal, socket, subprocess, threading, time
+import atexit, json, os, signal, socket, subprocess, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -24,6 +24,23 @@ ABS_MAX = 0x7FFF  # QEMU's absolute pointer axes run 0..32767
 
 class RigError(Exception):
     pass
+
+
+_children = []
+
+
+def track(process):
+    """Kills `process` when the driver exits, however it exits: no QEMU or simulator is left behind."""
+    _children.append(process)
+    return process
+
+
+@atexit.register
+def _kill_children():
+    for process in _children:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def wait_for(predicate, timeout, interval=0.1, what="condition"):
@@ -209,7 +226,7 @@ class Guest:
         self.width, self.height = width, height
         self.card_socket, self.disk, self.udev, self.network = card_socket, disk, udev, network
         self.memory, self.timeout = memory, timeout
-        self.process = self.agent = None
+        self.process = self.agent = self.watchdog = None
         self.boot_seconds = None
         self.qmp_path = os.path.join(self.run_dir, "qmp.sock")
         self.agent_path = os.path.join(self.run_dir, "agent.sock")
@@ -247,9 +264,13 @@ class Guest:
             if path and os.path.exists(path):
                 os.unlink(path)
         started = time.monotonic()
-        self.process = subprocess.Popen(self.command_line(), stdin=subprocess.DEVNULL,
-                                        stdout=open(os.path.join(self.run_dir, "qemu.log"), "wb"),
-                                        stderr=subprocess.STDOUT)
+        self.process = track(subprocess.Popen(self.command_line(), stdin=subprocess.DEVNULL,
+                                              stdout=open(os.path.join(self.run_dir, "qemu.log"), "wb"),
+                                              stderr=subprocess.STDOUT))
+        # However a test goes wrong, the guest never outlives `timeout`.
+        self.watchdog = threading.Timer(self.timeout, self.process.kill)
+        self.watchdog.daemon = True
+        self.watchdog.start()
         wait_for(lambda: os.path.exists(self.agent_path) or self.process.poll() is not None, 15,
                  what="QEMU's agent socket")
         if self.process.poll() is not None:
@@ -338,6 +359,8 @@ class Guest:
         self.close()
 
     def close(self):
+        if self.watchdog:
+            self.watchdog.cancel()
         if self.agent:
             self.agent.close()
 
