@@ -235,3 +235,39 @@ extension Journey {
         tap(.submit)
     }
 }
+
+/// The home screen's pages: elderly mode's larger tiles take the catalog in pages.
+struct FlowHomePagingTests {
+    /// Should page the sample catalog in elderly mode, clamp at both ends, keep the page across a
+    /// guide and back, and start again from the first page when the mode changes
+    @Test func pagesThroughTheCatalog() throws {
+        var journey = Journey()
+        journey.tap(.wake)
+        journey.tap(.elderlyMode(true))
+        func home() -> HomeScreen? { if case .home(let home) = journey.screen { home } else { nil } }
+        let perPage = HomeScreen.tilesPerPage(elderlyMode: true)
+        let count = (ServiceCatalog.sample.services.count + perPage - 1) / perPage
+        let first = try #require(home())
+        #expect(first.page == 0)
+        #expect(first.pageCount == count)
+        #expect(first.tiles.count == perPage)
+        journey.tap(.previousPage)
+        #expect(home()?.page == 0)
+        for _ in 0..<(count + 2) { journey.tap(.nextPage) }
+        #expect(home()?.page == count - 1)
+        let services = ServiceCatalog.sample.services.map(\.id)
+        let lastPage: [String] = Array(services[((count - 1) * perPage)...])
+        #expect(home()?.tiles.map(\.serviceID) == lastPage)
+        let last = try #require(home()?.tiles.first?.serviceID)
+        journey.tap(.service(last))
+        journey.tap(.back)
+        #expect(home()?.page == count - 1, "back from a guide returns to the same page")
+        journey.tap(.elderlyMode(false))
+        let normal = try #require(home())
+        #expect(normal.page == 0)
+        #expect(normal.pageCount == 1)
+        #expect(normal.tiles.count == services.count)
+        journey.tap(.nextPage)
+        #expect(home()?.page == 0, "one page: nowhere to go")
+    }
+}

@@ -34,6 +34,31 @@ import Testing
         }
     }
 
+    /// Should keep elderly mode's service tiles at body size with the whole sample catalog: the
+    /// Flow pages the services instead of shrinking them, and every page can be reached
+    @Test func elderlyHomePagesKeepBodyText() throws {
+        let fonts = try FontSet.standard()
+        var flow = Flow(configuration: FlowConfiguration(maintenancePIN: MaintenancePIN(pin: "246810", salt: "s")), catalog: .sample, now: FlowTime(2026, 11, 30, 22, 15))
+        _ = flow.start(at: FlowTime(2026, 11, 30, 22, 15))
+        _ = flow.handle(.tapped(.elderlyMode(true)), at: FlowTime(2026, 11, 30, 22, 15, 1))
+        var seen: [String] = []
+        for step in 0..<5 {
+            let layout = KioskScreenLayout.layout(flow.view, width: Self.width, height: Self.height, fonts: fonts)
+            guard case .home(let home) = flow.view.screen else { Issue.record("not the home screen: \(flow.view.screen.name)"); return }
+            let names = Set(home.tiles.map(\.name))
+            let tileTexts = layout.texts.filter { names.contains($0.layout.lines.joined()) }
+            #expect(tileTexts.count == home.tiles.count, "page \(home.page): every tile's name, whole")
+            let bodyLine = TextStyle(pixelSize: layout.metrics.body, lineSpacing: layout.metrics.lineSpacing).lineHeight
+            let lineHeights = tileTexts.map { $0.layout.size.height / max(1, $0.layout.lines.count) }
+            #expect(lineHeights.allSatisfy { $0 >= bodyLine }, "page \(home.page): line heights \(lineHeights), body text's is \(bodyLine)")
+            seen += home.tiles.map(\.serviceID)
+            guard layout.targets.contains(where: { $0.intent == .nextPage }) else { break }
+            #expect(step < 4)
+            _ = flow.handle(.tapped(.nextPage), at: FlowTime(2026, 11, 30, 22, 15, 2 + step))
+        }
+        #expect(seen == ServiceCatalog.sample.services.map(\.id), "each service on exactly one page, in catalog order")
+    }
+
     /// Should make every target at least MIIT's minimum for the mode (60 pt elderly, 44 pt
     /// otherwise, as millimetres on the panel), inside the screen, and never overlapping another
     @Test(arguments: ScreenSamples.all.map(\.name))

@@ -12,6 +12,7 @@ enum ScreenSamples {
             ("attract-dimmed", .attract(isDimmed: true)),
             ("home", .home(home(printer: .ready))),
             ("home-paper-out", .home(home(printer: .paperOut))),
+            ("home-paged", .home(home(printer: .ready, page: 1, perPage: HomeScreen.tilesPerPage(elderlyMode: true)))),
             ("guide", .guide(guide(id: "housing-fund-buy", unavailable: nil))),
             ("guide-paper-out", .guide(guide(id: "cold-drink-shop", unavailable: .printerCannotPrint(.paperOut)))),
             ("insert-card", .insertCard(.ticket(serviceName: "住房公积金提取（购房、建房）"))),
@@ -41,13 +42,16 @@ enum ScreenSamples {
         KioskView(screen: screen, language: language, elderlyMode: elderly, countdown: countdown, hotline: hotline)
     }
 
-    static func home(printer: PrinterState) -> HomeScreen {
+    /// The sample catalog's services on one page, or page `page` of `perPage` each.
+    static func home(printer: PrinterState, page: Int = 0, perPage: Int = .max) -> HomeScreen {
         let reason: Message? = printer.canPrint ? nil : .printerCannotPrint(printer)
-        let tiles = ServiceCatalog.sample.services.map { service in
+        let services = ServiceCatalog.sample.services
+        let tiles = services.dropFirst(page * min(perPage, services.count)).prefix(perPage).map { service in
             ServiceTile(serviceID: service.id, name: service.name, location: service.location,
                         unavailableReason: service.ticketCategory == nil && service.guide?.form == nil ? nil : reason)
         }
-        return HomeScreen(tiles: tiles, notices: reason.map { [$0] } ?? [], holderMaskedName: "张*")
+        return HomeScreen(tiles: Array(tiles), notices: reason.map { [$0] } ?? [], holderMaskedName: "张*",
+                          page: page, pageCount: perPage >= services.count ? 1 : (services.count + perPage - 1) / perPage)
     }
 
     static func guide(id: String, unavailable: Message?) -> GuideScreen {

@@ -9,11 +9,14 @@ extension Flow {
             var notices: [Message] = []
             if !printer.canPrint { notices.append(.printerCannotPrint(printer)) }
             if !cardReader.canRead { notices.append(.cardReaderFaulted) }
-            let tiles = catalog.services.map { service in
+            let perPage = HomeScreen.tilesPerPage(elderlyMode: elderlyMode)
+            let shown = catalog.services.dropFirst(homePage * perPage).prefix(perPage)
+            let tiles = shown.map { service in
                 ServiceTile(serviceID: service.id, name: service.name, location: service.location,
                             unavailableReason: unavailableReason(service))
             }
-            return .home(HomeScreen(tiles: tiles, notices: notices, holderMaskedName: session?.card?.maskedName))
+            return .home(HomeScreen(tiles: tiles, notices: notices, holderMaskedName: session?.card?.maskedName,
+                                    page: homePage, pageCount: homePageCount))
         case .guide(let id):
             guard let service = catalog.service(id: id) else { fatalError("Internal inconsistency: guide of unknown service '\(id)'") }
             return .guide(GuideScreen(serviceID: id, name: service.name, location: service.location, guide: service.guide,

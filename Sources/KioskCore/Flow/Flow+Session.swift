@@ -4,6 +4,7 @@ extension Flow {
         session = Session(startedAt: now, card: card)
         journal(JournalKind.sessionStarted, [:], &effects)
         page = .home
+        homePage = 0
         isDimmed = false
     }
 

@@ -50,7 +50,10 @@ extension Flow {
     mutating func applySettings(_ intent: Intent) -> Bool {
         switch intent {
         case .language(let chosen): language = chosen
-        case .elderlyMode(let on): elderlyMode = on
+        case .elderlyMode(let on):
+            // The pages change size: start again from the first.
+            elderlyMode = on
+            homePage = 0
         default: return false
         }
         return true
@@ -80,6 +83,10 @@ extension Flow {
             takeTicket(serviceID: id, &effects)
         case (.guide(let id), .printForm):
             printForm(serviceID: id, &effects)
+        case (.home, .nextPage):
+            homePage = min(homePage + 1, homePageCount - 1)
+        case (.home, .previousPage):
+            homePage = max(homePage - 1, 0)
         case (.home, .checkIn):
             page = .checkIn
         case (.home, .progressInquiry):

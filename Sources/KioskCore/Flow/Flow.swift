@@ -17,6 +17,8 @@ public struct Flow: Sendable {
     public internal(set) var isOutOfService = false
 
     var page: Page = .attract
+    /// The home screen's page of services (kept while the citizen looks at a guide and comes back).
+    var homePage = 0
     var session: Session?
     var pending: PendingWork?
     var ticketClaims: Set<TicketClaim> = []
@@ -131,9 +133,16 @@ public struct Flow: Sendable {
         effects.append(.journal(JournalRecord(kind, payload)))
     }
 
+    /// Pages of services on the home screen in the current mode (at least 1).
+    var homePageCount: Int {
+        let perPage = HomeScreen.tilesPerPage(elderlyMode: elderlyMode)
+        return max(1, (catalog.services.count + perPage - 1) / perPage)
+    }
+
     mutating func catalogUpdated(_ newer: ServiceCatalog) {
         guard newer.version > catalog.version else { return }
         catalog = newer
+        homePage = min(homePage, homePageCount - 1)
         if case .guide(let id) = page, newer.service(id: id) == nil { page = .home }
     }
 

@@ -18,6 +18,8 @@ extension Intent {
         case .skipRating: "skip-rating"
         case .complaintTopic(let topic): "topic:\(topic.rawValue)"
         case .continueSession: "continue"
+        case .nextPage: "next-page"
+        case .previousPage: "previous-page"
         case .back: "back"
         case .home: "home"
         case .finish: "finish"

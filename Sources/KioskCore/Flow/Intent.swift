@@ -17,6 +17,9 @@ public enum Intent: Sendable, Equatable {
     case skipRating
     case complaintTopic(ComplaintTopic)
     case continueSession
+    /// The home screen's next and previous page of services (elderly mode's larger tiles need pages).
+    case nextPage
+    case previousPage
     case back
     case home
     /// "I am done": goes to the rating, then ends the session.

@@ -45,6 +45,10 @@ public enum Message: Sendable, Equatable {
     case wrongPIN(attemptsLeft: Int)
     case pinLocked(until: String)
     case ticketFor(CalendarDate)
+    case previousPage
+    case nextPage
+    /// "第 2/3 页": `page` counts from 1.
+    case pageOf(page: Int, count: Int)
 
     public func text(in language: Language) -> String {
         switch language {
@@ -100,6 +104,9 @@ public enum Message: Sendable, Equatable {
         case .wrongPIN(let left): "密码错误，还可尝试 \(left) 次"
         case .pinLocked(let until): "尝试次数过多，\(until) 后再试"
         case .ticketFor(let date): "号票适用日期：\(date)"
+        case .previousPage: "上一页"
+        case .nextPage: "下一页"
+        case .pageOf(let page, let count): "第 \(page)/\(count) 页"
         }
     }
 
@@ -150,6 +157,9 @@ public enum Message: Sendable, Equatable {
         case .wrongPIN(let left): "Wrong PIN, \(left) tries left"
         case .pinLocked(let until): "Too many tries; try again after \(until)"
         case .ticketFor(let date): "Ticket valid on \(date)"
+        case .previousPage: "Previous"
+        case .nextPage: "More"
+        case .pageOf(let page, let count): "Page \(page) of \(count)"
         }
     }
 }
