@@ -53,10 +53,11 @@ struct JourneyEndToEndTests {
         return Kiosk(kioskd: kioskd, panel: panel, reader: reader, printer: printer, hall: hall)
     }
 
-    /// The screen as kioskctl reports it: its name and buttons.
-    func screen(_ kioskd: KioskdInstance) async throws -> ScreenReport {
+    /// The screen as kioskctl reports it (its name and buttons); nil while the display is still
+    /// being opened.
+    func screen(_ kioskd: KioskdInstance) async throws -> ScreenReport? {
         let result = try await kioskd.kioskctl(["screen", "status", "--json"])
-        #expect(result.status == 0, "\(result.standardError)")
+        guard result.status == 0 else { return nil }
         return try JSONDecoder().decode(ScreenReport.self, from: Data(result.standardOutput.utf8))
     }
 
@@ -67,8 +68,8 @@ struct JourneyEndToEndTests {
         let deadline = ContinuousClock.now + timeout
         var last: ScreenReport?
         while ContinuousClock.now < deadline {
-            last = try await screen(kioskd)
-            if last?.screen == name { return last! }
+            last = try await screen(kioskd) ?? last
+            if let last, last.screen == name { return last }
             try await Task.sleep(for: .milliseconds(100))
         }
         Issue.record("the screen '\(name)' never showed; last: \(last?.screen ?? "none") with \(last?.targets?.map(\.intent) ?? [])")
@@ -122,6 +123,38 @@ struct JourneyEndToEndTests {
                 Issue.record("'\(file)' holds personal data in the clear: \(found)")
             }
         }
+    }
+
+    /// Should speak each step's prompt through the configured voice program, in Mandarin, and in
+    /// English after the citizen switches language
+    @Test func speaksPromptsInTheSessionsLanguage() async throws {
+        let directory = try TemporaryDirectory()
+        let spoken = directory.file("spoken.txt")
+        let say = try directory.write("say.sh", "#!/bin/sh\nprintf '%s|' \"$@\" >> '\(spoken)'\necho >> '\(spoken)'\n")
+        chmod(say, 0o755)
+        let panel = try InputEventWriter(fifo: directory.file("touch.fifo"))
+        let kioskd = try await KioskdInstance(extraConfig: """
+            [devices.display]
+            device = "file:fb?width=1080&height=1920"
+
+            [devices.touchscreen]
+            device = "touch.fifo"
+
+            [journey]
+            voice_prompts = true
+            voice_command = "\(say)"
+            """, directory: directory)
+        try tap("wake", on: try await waitForScreen("attract", kioskd), panel)
+        let home = try await waitForScreen("home", kioskd)
+        try tap("language:en", on: home, panel)
+        var lines: [String] = []
+        for _ in 0..<100 {
+            lines = ((try? String(contentsOfFile: spoken, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            if lines.count >= 2 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(lines == ["-v|cmn|请选择要办理的事项|", "-v|en|Choose what you need to do|"])
+        #expect(await kioskd.stop() == 0)
     }
 
     /// Every file under `directory` holding one of `needles` (as UTF-8 or UTF-16LE, the card's own
