@@ -377,7 +377,8 @@ def card_unplug_replug(env, metrics):
     wait_card(kiosk, lambda s: s.get("state") in ("ready", "card_present"), 60, "the card reader to be ready")
     faults_before = len(kiosk.events("device.fault"))
     recovered_before = len(kiosk.events("device.recovered"))
-    by_id = "ls /dev/serial/by-id/ 2>/dev/null | grep -q FTDI"  # udevd's link for the USB serial device
+    # udevd's link for the USB serial device (QEMU names itself as the vendor: usb-QEMU_QEMU_USB_SERIAL_…).
+    by_id = "ls /dev/serial/by-id/ 2>/dev/null | grep -q '^usb-.*USB_SERIAL'"
     expect(guest.run(by_id, check=False).rc == 0, "udev made no /dev/serial/by-id link for the FTDI reader")
     unplugged = time.monotonic()
     sim.send("unplug")
