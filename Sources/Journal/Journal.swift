@@ -147,6 +147,15 @@ public final class Journal: Sendable {
         }
     }
 
+    /// Events of one kind that happened at or after `since`, oldest first (a scan: for start-up).
+    public func events(kind: JournalEventKind, since: Date, limit: Int) async throws(JournalError) -> [JournalEvent] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE kind = ? AND occurred_at_ms >= ? ORDER BY sequence LIMIT ?",
+                             arguments: [kind.rawValue, Int64(since.timeIntervalSince1970 * 1000), limit])
+                .map(Self.event(from:))
+        }
+    }
+
     public func counts() async throws(JournalError) -> JournalCounts {
         try await read { db in
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event")!

@@ -19,6 +19,13 @@ struct JourneyEndToEndTests {
         let reader: KioskSimIDCard
         let printer: SimulatedPrinter
         let hall: HallInstance
+        let configuration: String
+
+        /// A new kioskd on the same state directory, devices and hall (after `kioskd.stop()`).
+        func restarted() async throws -> Kiosk {
+            let kioskd = try await KioskdInstance(kioskID: "K-JOURNEY", extraConfig: configuration, directory: kioskd.directory, hallURL: hall.url)
+            return Kiosk(kioskd: kioskd, panel: panel, reader: reader, printer: printer, hall: hall, configuration: configuration)
+        }
     }
 
     func startKiosk() async throws -> Kiosk {
@@ -29,7 +36,7 @@ struct JourneyEndToEndTests {
         let printer = try await SimulatedPrinter()
         let directory = try TemporaryDirectory()
         let panel = try InputEventWriter(fifo: directory.file("touch.fifo"))
-        let kioskd = try await KioskdInstance(kioskID: "K-JOURNEY", extraConfig: """
+        let configuration = """
             [devices.card_reader]
             device = "\(reader.linkPath)"
 
@@ -49,8 +56,9 @@ struct JourneyEndToEndTests {
             ticket_link_prefix = "\(Self.linkPrefix)"
 
             \(hall.syncTable(for: "K-JOURNEY"))
-            """, directory: directory, hallURL: hall.url)
-        return Kiosk(kioskd: kioskd, panel: panel, reader: reader, printer: printer, hall: hall)
+            """
+        let kioskd = try await KioskdInstance(kioskID: "K-JOURNEY", extraConfig: configuration, directory: directory, hallURL: hall.url)
+        return Kiosk(kioskd: kioskd, panel: panel, reader: reader, printer: printer, hall: hall, configuration: configuration)
     }
 
     /// The screen as kioskctl reports it (its name and buttons); nil while the display is still
@@ -123,6 +131,30 @@ struct JourneyEndToEndTests {
                 Issue.record("'\(file)' holds personal data in the clear: \(found)")
             }
         }
+    }
+
+    /// Should refuse the same person a second ticket of the same category for the same day after
+    /// kioskd restarts (the claim comes back from the journal), without asking the hall or printing
+    @Test func secondTicketRefusedAfterRestart() async throws {
+        let first = try await startKiosk()
+        func takeTicket(_ kiosk: Kiosk) async throws {
+            try tap("wake", on: try await waitForScreen("attract", kiosk.kioskd), kiosk.panel)
+            try tap("service:housing-fund-rent", on: try await waitForScreen("home", kiosk.kioskd), kiosk.panel)
+            try tap("take-ticket", on: try await waitForScreen("guide", kiosk.kioskd), kiosk.panel)
+            try await waitForScreen("insert-card", kiosk.kioskd)
+            try kiosk.reader.send("place resident")
+        }
+        try await takeTicket(first)
+        try await waitForScreen("ticket-issued", first.kioskd)
+        try first.reader.send("lift")
+        #expect(await first.kioskd.stop() == 0)
+
+        let second = try await first.restarted()
+        try await takeTicket(second)
+        try await waitForScreen("notice", second.kioskd)
+        #expect(try second.printer.tickets().count == 1, "a second ticket was printed")
+        #expect(await second.kioskd.stop() == 0)
+        _ = await second.hall.stop()
     }
 
     /// Should speak each step's prompt through the configured voice program, in Mandarin, and in

@@ -49,8 +49,10 @@ struct FlowTicketTests {
         let id = journey.takeTicket()
         #expect(!journey.effects.journalKinds.contains(JournalKind.ticketIssued))
         let effects = journey.send(.printed(id, .printed))
+        let holder = SamplePerson.card().linkingHash
         #expect(effects.journals == [JournalRecord(JournalKind.ticketIssued, ["category": .string("A"), "number": .string("A005"),
-                                                                                 "service": .string("cold-drink-shop")])])
+                                                                                 "service": .string("cold-drink-shop"), "holder": .string(holder),
+                                                                                 "for_date": .string("2026-12-01")])])
         let journalIndex = effects.index(ofJournal: JournalKind.ticketIssued)!
         #expect(journalIndex < effects.firstShowIndex!)
         guard case .ticketIssued(let slip) = journey.screen else { Issue.record("not confirmed: \(journey.screen)"); return }
@@ -88,6 +90,22 @@ struct FlowTicketTests {
         let effects = journey.tap(.takeTicket)
         #expect(effects.hallRequests.isEmpty)
         #expect(journey.screen.notice == Notice(.alreadyHasTicket(categoryName: "企业一站式"), .alreadyHasTicketNextStep))
+    }
+
+    /// Should keep refusing after a restart: a claim restored from the journal's ticket.issued
+    /// counts like one made in this run; a claim for a day gone by is not kept
+    @Test func restoredClaimsCount() {
+        var journey = Journey()
+        journey.flow.restoreTicketClaim(holderHash: SamplePerson.card().linkingHash, category: "A", day: CalendarDate(year: 2026, month: 12, day: 1)!)
+        journey.flow.restoreTicketClaim(holderHash: SamplePerson.card().linkingHash, category: "B", day: CalendarDate(year: 2026, month: 11, day: 27)!)
+        journey.send(.printerChanged(.ready))
+        journey.send(.cardRead(SamplePerson.card()))
+        journey.tap(.service("business-licence"))
+        #expect(journey.tap(.takeTicket).hallRequests.isEmpty)
+        #expect(journey.screen.notice == Notice(.alreadyHasTicket(categoryName: "企业一站式"), .alreadyHasTicketNextStep))
+        journey.tap(.home)
+        journey.tap(.service("housing-fund-rent"))
+        #expect(journey.tap(.takeTicket).hallRequests.count == 1, "last Friday's B ticket does not block tomorrow's")
     }
 
     /// Should allow the same person a ticket of another category, and another person the same category

@@ -57,8 +57,11 @@ extension Flow {
             guard let slip = ticket.slip else { fatalError("Internal inconsistency: print result for ticket \(id) before it was printed") }
             switch (outcome, ticket.kind) {
             case (.printed, .queue(let claim, let serviceID)):
+                // The holder's keyed hash (never the number) and the day, so that a restarted
+                // kioskd still knows who has today's ticket (`restoreTicketClaim`).
                 journal(JournalKind.ticketIssued, ["category": .string(claim.category), "number": .string(slip.number),
-                                                   "service": .string(serviceID)], &effects)
+                                                   "service": .string(serviceID), "holder": .string(claim.holderHash),
+                                                   "for_date": .string(claim.day.description)], &effects)
                 // Claims for days gone by can never match again: drop them so the set stays small.
                 ticketClaims = ticketClaims.filter { $0.day >= now.date }
                 ticketClaims.insert(claim)

@@ -18,6 +18,13 @@ extension Flow {
         requestTicket(service, card: card, &effects)
     }
 
+    /// A ticket issued before kioskd (re)started, read back from the journal's `ticket.issued`
+    /// records: the same person cannot take a second one for that category and day.
+    public mutating func restoreTicketClaim(holderHash: String, category: String, day: CalendarDate) {
+        guard day >= now.date else { return }
+        ticketClaims.insert(TicketClaim(holderHash: holderHash, category: category, day: day))
+    }
+
     mutating func requestTicket(_ service: ServiceItem, card: CardHolder, _ effects: inout [FlowEffect]) {
         guard let category = service.ticketCategory else { fatalError("Internal inconsistency: ticket for '\(service.id)' without a category") }
         guard !card.isExpired else {

@@ -2,6 +2,7 @@
 public enum JournalKind {
     public static let sessionStarted = "session.started"
     public static let serviceUsed = "service.used"
+    /// `{"category", "number", "service", "holder" (keyed hash), "for_date"}`.
     public static let ticketIssued = "ticket.issued"
     public static let formPrinted = "form.printed"
     public static let ratingGiven = "rating.given"

@@ -50,6 +50,7 @@ final class JourneyService: Service {
             logger.notice("No maintenance PIN in [journey]: the technicians' screen cannot be opened from the touchscreen. Make one with 'kioskctl pin-hash'.")
         }
         var flow = Flow(configuration: settings.flowConfiguration, catalog: await loadCatalog(), now: LocalClock.now())
+        await restoreTicketClaims(&flow)
         logger.info("Journey started", metadata: ["catalog.version": "\(flow.catalog.version)", "catalog.services": "\(flow.catalog.services.count)"])
         let catalogReader = Task { [inbox, logger, catalogChanges] in
             guard let catalogChanges else { return }
@@ -126,6 +127,30 @@ final class JourneyService: Service {
             // A little past the second, so the Flow's clock has reached it.
             try? await Task.sleep(for: .seconds(seconds) + .milliseconds(20))
             if !Task.isCancelled { inbox.send(.tick) }
+        }
+    }
+
+    /// Tickets issued before this start (a restart, a power cut) still count for "one per person
+    /// per category per day": read back from the journal's `ticket.issued` records of the last
+    /// week (a ticket is for the next working day, at most a long holiday away).
+    private func restoreTicketClaims(_ flow: inout Flow) async {
+        struct Issued: Decodable {
+            var category: String
+            var holder: String?
+            var for_date: String?
+        }
+        do {
+            let events = try await journal.events(kind: JournalEventKind(rawValue: JournalKind.ticketIssued), since: Date().addingTimeInterval(-8 * 86_400), limit: 100_000)
+            var restored = 0
+            for event in events {
+                guard let issued = try? JSONDecoder().decode(Issued.self, from: Data(event.payload.utf8)),
+                      let holder = issued.holder, let day = issued.for_date.flatMap({ CalendarDate(yyyymmdd: $0.filter { $0 != "-" }) }) else { continue }
+                flow.restoreTicketClaim(holderHash: holder, category: issued.category, day: day)
+                restored += 1
+            }
+            if restored > 0 { logger.info("Restored this week's tickets for the one-per-person limit", metadata: ["tickets": "\(restored)"]) }
+        } catch {
+            logger.error("Unable to read the journal's tickets; the one-ticket-per-person limit starts empty", metadata: ["cause": "\(error)"])
         }
     }
 
