@@ -23,7 +23,9 @@ test: build
 # guest against real kernel devices (fbdev, DRM, a uinput touchscreen, an FTDI reader on xHCI, an
 # ext4 disk cut off mid-write). The guest's kernel, busybox and udev come from `apt-get download`,
 # cached in .build/hil/rig. HIL=NAME runs one scenario or group. CI runs it after `make test`.
+# The test bundle is built too: the Swift tests that need /dev/uinput and a display run in the guest.
 test-hil: build
+	swift build --build-tests
 	Tests/hil/build-rig.sh
 	python3 Tests/hil/hil.py $(HIL)
 

@@ -724,6 +724,52 @@ def ticket_power_cut(env, metrics):
     kiosk.stop()
 
 
+# ---------------------------------------------------------------------------------------------
+# The Swift tests that need real kernel devices (skipped on a machine without them): run from the
+# test bundle `make test` builds, inside the guest.
+
+TEST_BUNDLE = os.path.join(BIN, "kioskdPackageTests.xctest")
+
+
+def device_tests_setup(run_dir, metrics):
+    if not os.access(TEST_BUNDLE, os.X_OK):
+        raise ScenarioFailed(f"{TEST_BUNDLE} is missing; 'swift build --build-tests' makes it (make test-hil does)")
+    guest = rig.Guest(run_dir, width=PORTRAIT[0], height=PORTRAIT[1], udev=False).start()
+    metrics["boot"] = guest.boot_seconds
+    return {"guest": guest}
+
+
+def run_swift_tests(guest, suites, display=None):
+    environment = f"KIOSK_TEST_DISPLAY={display} " if display else ""
+    result = guest.run(f"cd /tmp && {environment}{TEST_BUNDLE} --testing-library swift-testing --filter '{suites}' 2>&1",
+                       timeout=300, check=False)
+    log = os.path.join(guest.run_dir, "swift-tests-" + (display or "uinput").replace("/", "_").replace(":", "") + ".log")
+    with open(log, "w") as f:
+        f.write(result.out)
+    skipped = [line.strip() for line in result.out.splitlines() if " skipped" in line]
+    expect(result.rc == 0, f"the Swift tests failed (exit {result.rc}); see {log}: {result.out[-1500:]}")
+    expect(not skipped, f"tests skipped in the guest, which has the devices: {skipped}")
+    passed = [line for line in result.out.splitlines() if "Test run with" in line]
+    expect(passed, f"no test run summary in {log}")
+    return passed[-1].split("Test run with ", 1)[1].rstrip(".")
+
+
+def swift_uinput_tests(env, metrics):
+    """DisplayInputTests' UInputTests on the guest's /dev/uinput: a real evdev touchscreen and
+    scanner (grabbed), SYN_DROPPED resynchronised from the slots, unplug ends the read."""
+    metrics["result"] = run_swift_tests(env["guest"], "UInputTests")
+
+
+def swift_display_tests_fbdev(env, metrics):
+    """DisplayInputTests' HardwareDisplayTests on /dev/fb0: every rotation presented and read back."""
+    metrics["result"] = run_swift_tests(env["guest"], "HardwareDisplayTests", "/dev/fb0")
+
+
+def swift_display_tests_drm(env, metrics):
+    """HardwareDisplayTests on drm:/dev/dri/card0 (dumb buffers, page flips)."""
+    metrics["result"] = run_swift_tests(env["guest"], "HardwareDisplayTests", "drm:/dev/dri/card0")
+
+
 GROUPS = [
     Group("fbdev", fbdev_setup, [("fbdev-first-frame", fbdev_first_frame), ("touch-tap", fbdev_touch),
                                   ("card-read", card_read), ("card-unplug-replug", card_unplug_replug)]),
@@ -733,6 +779,9 @@ GROUPS = [
     Group("journey", journey_setup, [("attract-tap-home", attract_tap_home), ("card-shown-masked", card_shown_masked),
                                      ("reader-unavailable-on-screen", reader_unavailable_on_screen),
                                      ("ticket-power-cut", ticket_power_cut)]),
+    Group("swift-device-tests", device_tests_setup, [("swift-uinput-tests", swift_uinput_tests),
+                                                     ("swift-display-tests-fbdev", swift_display_tests_fbdev),
+                                                     ("swift-display-tests-drm", swift_display_tests_drm)]),
 ]
 
 
