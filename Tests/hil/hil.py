@@ -8,7 +8,7 @@ usage: hil.py [SCENARIO-or-GROUP ...]     (default: all; names are printed with 
 Each scenario prints PASS or FAIL with its time and measurements; the exit status is 1 if any failed.
 Run directories (console, kioskd's log, screendumps) are kept under .build/hil/runs/.
 """
-import json, os, shutil, signal, socket, subprocess, sys, time, traceback
+import json, os, shutil, signal, socket, sqlite3, subprocess, sys, time, traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import rig  # noqa: E402
@@ -685,7 +685,8 @@ def ticket_power_cut(env, metrics):
     """Home -> a service -> take a ticket (the card read earlier is in the session): the hall
     numbers it, the printer prints it, the screen confirms it, and the power is cut (QEMU killed)
     the moment it does. After reboot the journal on the ext4 disk passes integrity_check and holds
-    the ticket, and kioskd records the unclean stop."""
+    every event from before the tap and the ticket, with the number the hall gave and the paper
+    carries; kioskd records the unclean stop."""
     kiosk, guest, printer = env["kiosk"], env["guest"], env["printer"]
     catalog = json.load(open(os.path.join(ROOT, "dev", "catalog-sample.json")))
     ticketed = {s["id"] for s in catalog["services"] if s.get("ticketCategory")}
@@ -699,6 +700,7 @@ def ticket_power_cut(env, metrics):
     expect(used and used[-1]["payload"].get("service") == service["intent"][8:],
            f"tapped {service['intent']}, journaled {used[-1:]}")
     papers = len(printer.tickets())
+    before = kiosk.journal()["events"]
     tapped = time.monotonic()
     tap_button(kiosk, target(status, "take-ticket"), PORTRAIT)
     status = wait_screen(kiosk, ("ticket-issued", "notice", "insert-card"), 60, interval=0.1)
@@ -713,9 +715,20 @@ def ticket_power_cut(env, metrics):
     kiosk = Kiosk(guest, state_directory=STATE_MOUNT, card_reader=False)
     after = kiosk.journal()
     expect(after["integrity"] == ["ok"], f"PRAGMA integrity_check after the power cut: {after['integrity']}")
-    issued = [e for e in after["events"] if e["kind"] == "ticket.issued"]
+    expect(after["events"][:len(before)] == before, "events journaled before the tap are missing or changed after the power cut")
+    issued = [e for e in after["events"][len(before):] if e["kind"] == "ticket.issued"]
     expect(issued, f"no ticket.issued in the journal after the power cut: {[e['kind'] for e in after['events']]}")
-    metrics["ticket"] = issued[-1]["payload"].get("number")
+    number = issued[-1]["payload"].get("number", "")
+    metrics["ticket"] = number
+    # The same number at the hall (which numbered it) and on the paper (its QR code, read back).
+    hall_db = sqlite3.connect(os.path.join(env["hall"].state, "hall.sqlite"), timeout=10)
+    numbered = {f"{c}{n:03d}" for c, n in hall_db.execute("SELECT category, number FROM ticket WHERE kiosk_id = 'K-HIL-01'")}
+    hall_db.close()
+    expect(number in numbered, f"the journal's ticket {number} is not among the hall's {sorted(numbered)}")
+    if shutil.which("zbarimg"):
+        paper = os.path.join(printer.paper, printer.tickets()[-1])
+        qr = subprocess.run(["zbarimg", "-q", "--raw", paper], capture_output=True, text=True, timeout=60).stdout
+        expect(f"n={number}" in qr, f"the printed ticket's QR code says {qr.strip()!r}, not n={number}")
     kiosk.start()
     started = kiosk.events("kiosk.started")
     expect(started and started[-1]["payload"].get("previous_stop") == "unclean",

@@ -218,7 +218,7 @@ class Guest:
     """One QEMU guest. Use as a context manager; leaving it powers the guest off (or kills it)."""
 
     def __init__(self, run_dir, *, width=1080, height=1920, card_socket=None, disk=None, udev=True,
-                 network=False, memory=1024, timeout=300):
+                 network=False, memory=1024, timeout=600):
         self.run_dir = os.path.abspath(run_dir)
         if " " in self.run_dir:
             raise RigError("the run directory goes on the kernel command line: no spaces")
