@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 DEV_CONFIG := dev/kioskd.toml
 
-.PHONY: all deps build test test-hil run sim-printer bench fuzz clean
+.PHONY: all deps build test test-hil run sim-printer bench fuzz clean deb
 
 all: build
 
@@ -48,7 +48,12 @@ bench: deps
 	cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
 
 clean:
-	rm -rf .build Benchmarks/.build .run
+	rm -rf .build .build-release Benchmarks/.build .run
+
+# The Debian packages kioskd and kiosk-hall in .build-release/deb/ (scripts/build-deb.sh): a
+# release build with the Swift runtime linked in, stripped. README, "Installing on a kiosk".
+deb: deps
+	scripts/build-deb.sh
 
 # libFuzzer on the SAM frame decoder for FUZZ_SECONDS (default 60); findings land in
 # .build/fuzz/ as crash-* files. See README, "Fuzzing".

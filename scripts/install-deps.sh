@@ -21,6 +21,9 @@ packages=(
     cups-ipp-utils     # ippeveprinter: a real IPP printer for the tests
     dbus               # dbus-daemon: ippeveprinter needs a bus for DNS-SD
     zbar-tools         # zbarimg: the tests decode the simulated paper's QR code
+    systemd            # systemd-analyze, -sysusers, -tmpfiles: the unit and package tests
+    dpkg-dev           # dpkg-shlibdeps: make deb's Depends
+    binutils           # strip for make deb, readelf for the package tests
     qemu-system-x86    # make test-hil: the guest kioskd runs in (bochs display, xHCI, virtio)
     python3            # make test-hil's driver (Tests/hil), also run inside the guest
     e2fsprogs          # mkfs.ext4: the guest's state disk for the power-cut test
