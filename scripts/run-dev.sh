@@ -16,7 +16,7 @@ bin=.build/debug
 [ -p .run/touch.fifo ] || mkfifo .run/touch.fifo
 [ -p .run/scanner.fifo ] || mkfifo .run/scanner.fifo
 
-[ -f .run/K-DEV-01/K-DEV-01.pem ] || "$bin/kiosk-hall" enroll K-DEV-01 --state-directory .run/hall --output .run/K-DEV-01 > /dev/null
+[ -f .run/K-DEV-01/hall-callback.pem ] || "$bin/kiosk-hall" enroll K-DEV-01 --state-directory .run/hall --output .run/K-DEV-01 > /dev/null
 "$bin/kiosk-hall" serve --state-directory .run/hall --port 8443 --catalog dev/catalog-sample.json > .run/kiosk-hall.log 2>&1 &
 background=($!)
 trap 'kill "${background[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT

@@ -17,6 +17,22 @@ public struct HallCredentials: Sendable {
     var caKeyPath: String { directory + "/ca-key.pem" }
     public var serverCertificatePath: String { directory + "/server.pem" }
     public var serverKeyPath: String { directory + "/server-key.pem" }
+    /// The key that opens complaints' phone numbers (`CallbackPhone`): private, and the public
+    /// half every kiosk gets from `kiosk-hall enroll` as hall-callback.pem.
+    var callbackKeyPath: String { directory + "/callback-key.pem" }
+    public var callbackPublicKeyPath: String { directory + "/callback-public.pem" }
+
+    /// The callback key, made on first use (mode 0600; its public half beside it).
+    public func callbackKey() throws -> P256.KeyAgreement.PrivateKey {
+        if let pem = try? String(contentsOfFile: callbackKeyPath, encoding: .utf8) {
+            return try P256.KeyAgreement.PrivateKey(pemRepresentation: pem)
+        }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let key = P256.KeyAgreement.PrivateKey()
+        try write(key.pemRepresentation, to: callbackKeyPath, mode: 0o600)
+        try write(key.publicKey.pemRepresentation, to: callbackPublicKeyPath, mode: 0o644)
+        return key
+    }
 
     /// Creates the CA and the server certificate if they do not exist yet. The server certificate
     /// names `serverNames` (host names and IP addresses the kiosks use in `hall_url`).

@@ -1,8 +1,11 @@
+import Crypto
 import Foundation
+import KioskCore
 
 extension MorningReport {
-    /// The terminal form of `kiosk-hall report`: one block per kiosk, then the total.
-    public func text(timeZone: TimeZone = .current) -> String {
+    /// The terminal form of `kiosk-hall report`: one block per kiosk, then the total. With
+    /// `callbackKey` (on the hall's server) each complaint shows the number to call back.
+    public func text(timeZone: TimeZone = .current, callbackKey: P256.KeyAgreement.PrivateKey? = nil) -> String {
         var lines = ["Morning report for \(date)"]
         for day in kiosks + [total] {
             lines.append("")
@@ -24,9 +27,21 @@ extension MorningReport {
                 lines.append("    fault \(fault.device): \(fault.fault), \(Self.timestamp(fault.start, timeZone: timeZone)) to \(fault.end.map { Self.timestamp($0, timeZone: timeZone) } ?? "ongoing")")
             }
             for complaint in day.complaints where day.kioskID != "Total" {
-                lines.append("    complaint \(Self.timestamp(complaint.at, timeZone: timeZone)): \(complaint.topic) (call \(complaint.phoneMasked))")
+                lines.append("    complaint \(Self.timestamp(complaint.at, timeZone: timeZone)): \(complaint.topic) (call \(Self.phone(complaint, callbackKey)))")
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The full number when the key opens it; otherwise the masked one, saying why.
+    static func phone(_ complaint: Complaint, _ key: P256.KeyAgreement.PrivateKey?) -> String {
+        guard let key, let sealed = complaint.phoneSealed else {
+            return complaint.phoneMasked + (complaint.phoneSealed == nil ? ", the kiosk sent no number: give it callback_public_key" : "")
+        }
+        do {
+            return try CallbackPhone.open(sealed, with: key)
+        } catch {
+            return complaint.phoneMasked + ", full number unreadable: \(error)"
+        }
     }
 }

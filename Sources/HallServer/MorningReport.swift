@@ -38,8 +38,11 @@ public struct MorningReport: Sendable, Equatable {
         public var kioskID: String
         public var at: Date
         public var topic: String
-        /// Masked by the kiosk (138****1234); the hall never sees the full number.
+        /// Masked by the kiosk (138****1234), for the report page.
         public var phoneMasked: String
+        /// The full number sealed for the hall's callback key (`CallbackPhone`); nil from a kiosk
+        /// without the key. Only `kiosk-hall report` on the hall's server opens it.
+        public var phoneSealed: String?
     }
 
     public struct Fault: Sendable, Equatable {
@@ -83,7 +86,8 @@ public struct MorningReport: Sendable, Equatable {
                     if level >= 4 { day.satisfiedRatings += 1 }
                 }
             case EventKinds.complaintFiled:
-                day.complaints.append(Complaint(kioskID: kioskID, at: at, topic: payload["topic"] as? String ?? "", phoneMasked: payload["phone_masked"] as? String ?? ""))
+                day.complaints.append(Complaint(kioskID: kioskID, at: at, topic: payload["topic"] as? String ?? "", phoneMasked: payload["phone_masked"] as? String ?? "",
+                                                phoneSealed: payload["phone_sealed"] as? String))
             case EventKinds.deviceFault:
                 let device = payload["device"] as? String ?? "unknown"
                 if openFaults[kioskID]?[device] == nil {

@@ -13,6 +13,7 @@ import KioskCore
 ///     voice_prompts = false           # speak each step (espeak-ng, Mandarin or English)
 ///     voice_command = "espeak-ng"
 ///     linking_key_file = "/etc/kioskd/linking.key"
+///     callback_public_key = "/etc/kioskd/hall-callback.pem"   # from `kiosk-hall enroll`
 ///     maintenance_pin_salt = "3f9a…"  # from `kioskctl pin-hash`
 ///     maintenance_pin_sha256 = "…"
 ///     pin_attempts = 5
@@ -31,6 +32,10 @@ public struct JourneySettings: Sendable, Equatable {
     /// one person's tickets without storing the ID number. nil = a key of this kiosk's own,
     /// generated once in the state directory (the limit then holds per kiosk only).
     public var linkingKeyFile: String?
+    /// The hall's callback public key (PEM, P-256) from `kiosk-hall enroll`: a complaint's phone
+    /// number is sealed with it, so only the hall can read it. nil = the number is not sent (the
+    /// hall gets the masked form only and cannot call back).
+    public var callbackPublicKeyFile: String?
     public var maintenancePIN: MaintenancePIN?
     public var pinAttempts = 5
     public var pinLockoutSeconds = 900
@@ -68,6 +73,7 @@ extension JourneySettings {
         settings.voicePrompts = try reader.optionalBool("voice_prompts") ?? settings.voicePrompts
         settings.voiceCommand = try reader.optionalString("voice_command", nonEmpty: true) ?? settings.voiceCommand
         settings.linkingKeyFile = try reader.optionalString("linking_key_file", nonEmpty: true).map { FilePaths.resolve($0, against: baseDirectory) }
+        settings.callbackPublicKeyFile = try reader.optionalString("callback_public_key", nonEmpty: true).map { FilePaths.resolve($0, against: baseDirectory) }
         let salt = try reader.optionalString("maintenance_pin_salt", nonEmpty: true)
         let hash = try reader.optionalString("maintenance_pin_sha256") { value in
             value.count == 64 && value.allSatisfy(\.isHexDigit) ? nil : "must be 64 hex digits (make it with 'kioskctl pin-hash'), got '\(value)'"

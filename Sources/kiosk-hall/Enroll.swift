@@ -6,10 +6,11 @@ struct Enroll: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Issue a kiosk's client certificate and record the kiosk as enrolled.",
         discussion: """
-            Writes KIOSK-ID.pem (certificate), KIOSK-ID-key.pem (private key, mode 0600) and
-            hall-ca.pem (the hall's CA, to check the hall) into the output directory. Copy them to the
-            kiosk and name them in kioskd.toml's [sync] table. Enrolling again issues new credentials
-            and keeps the kiosk's events.
+            Writes KIOSK-ID.pem (certificate), KIOSK-ID-key.pem (private key, mode 0600),
+            hall-ca.pem (the hall's CA, to check the hall) and hall-callback.pem (the public key that
+            seals complaints' phone numbers for the hall) into the output directory. Copy them to the
+            kiosk and name them in kioskd.toml's [sync] and [journey] tables. Enrolling again issues
+            new credentials and keeps the kiosk's events.
             """)
 
     @OptionGroup var state: StateOptions
@@ -46,11 +47,15 @@ struct Enroll: ParsableCommand {
             try FileManager.default.copyItem(atPath: credentials.caCertificatePath, toPath: output + "/hall-ca.pem.tmp")
             _ = try? FileManager.default.removeItem(atPath: output + "/hall-ca.pem")
             try FileManager.default.moveItem(atPath: output + "/hall-ca.pem.tmp", toPath: output + "/hall-ca.pem")
+            _ = try credentials.callbackKey()
+            _ = try? FileManager.default.removeItem(atPath: output + "/hall-callback.pem")
+            try FileManager.default.copyItem(atPath: credentials.callbackPublicKeyPath, toPath: output + "/hall-callback.pem")
         } catch {
             FileHandle.standardError.write(Data("kiosk-hall: unable to enroll '\(kioskID)': \(error)\n".utf8))
             throw ExitCode(1)
         }
-        print("Enrolled \(kioskID). Copy \(output)/\(kioskID).pem, \(output)/\(kioskID)-key.pem and \(output)/hall-ca.pem to the kiosk and name them in kioskd.toml:")
+        print("Enrolled \(kioskID). Copy \(output)/\(kioskID).pem, \(output)/\(kioskID)-key.pem, \(output)/hall-ca.pem and \(output)/hall-callback.pem to the kiosk and name them in kioskd.toml:")
         print("  [sync]\n  client_certificate = \"\(kioskID).pem\"\n  client_key = \"\(kioskID)-key.pem\"\n  hall_ca = \"hall-ca.pem\"")
+        print("  [journey]\n  callback_public_key = \"hall-callback.pem\"")
     }
 }

@@ -43,7 +43,9 @@ struct Report: AsyncParsableCommand {
         } else if html {
             print(report.html())
         } else {
-            print(report.text())
+            // The full numbers to call back, on the hall's server only (never on the web page).
+            let key = try? HallCredentials(directory: state.credentialsDirectory).callbackKey()
+            print(report.text(callbackKey: key))
         }
     }
 }

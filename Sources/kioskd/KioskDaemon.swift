@@ -34,6 +34,7 @@ struct KioskDaemon {
         // The citizen's journey runs wherever there is a screen to show it on.
         let inbox = configuration.devices.display == nil ? nil : JourneyInbox()
         let linkingKey = try await inbox == nil ? nil : loadLinkingKey()
+        let callbackKey = try await inbox == nil ? nil : loadCallbackKey()
         var deviceServices: [any Service] = []
         var cardReader: (reader: IDCardReader, idleOff: Bool)?
         if let cardReaderConfiguration = configuration.devices.cardReader {
@@ -106,7 +107,7 @@ struct KioskDaemon {
                 settings: configuration.journey, inbox: inbox, journal: journal, screen: screen, cardReader: cardReader,
                 printer: JourneyPrinter(service: printers.first { $0.name == journeyPrinterName }),
                 hall: JourneyHall(client: sync?.hallClient, logger: logger), catalogChanges: sync?.catalogChanges,
-                stateDirectory: configuration.stateDirectory, logger: logger))
+                stateDirectory: configuration.stateDirectory, callbackKey: callbackKey, logger: logger))
         }
         if let notifier = SystemdNotifier.fromEnvironment() {
             services.append(SystemdNotifierService(
@@ -145,6 +146,15 @@ struct KioskDaemon {
             }
         }
         return (reader, CardReaderMonitor(reader: reader, journal: journal, journey: journey, logger: logger))
+    }
+
+    private func loadCallbackKey() async throws -> CallbackKey? {
+        guard let path = configuration.journey.callbackPublicKeyFile else { return nil }
+        do {
+            return try await NIOThreadPool.singleton.runIfActive { try CallbackKey.load(path) }
+        } catch {
+            throw StartupError(status: ExitStatus.badConfiguration, description: "\(error)")
+        }
     }
 
     private func loadLinkingKey() async throws -> LinkingKey {

@@ -54,6 +54,7 @@ struct JourneyEndToEndTests {
 
             [journey]
             ticket_link_prefix = "\(Self.linkPrefix)"
+            callback_public_key = "\(hall.directory.file("K-JOURNEY"))/hall-callback.pem"
 
             \(hall.syncTable(for: "K-JOURNEY"))
             """
@@ -155,6 +156,43 @@ struct JourneyEndToEndTests {
         #expect(try second.printer.tickets().count == 1, "a second ticket was printed")
         #expect(await second.kioskd.stop() == 0)
         _ = await second.hall.stop()
+    }
+
+    /// Should send a complaint's phone number to the hall sealed, so that `kiosk-hall report` on
+    /// the hall's server shows the number to call back while neither the kiosk's files nor the
+    /// hall's database (nor the report page) hold it in the clear
+    @Test func complaintReachesTheHallSealed() async throws {
+        let kiosk = try await startKiosk()
+        let (kioskd, panel) = (kiosk.kioskd, kiosk.panel)
+        try tap("wake", on: try await waitForScreen("attract", kioskd), panel)
+        try tap("help", on: try await waitForScreen("home", kioskd), panel)
+        let form = try await waitForScreen("complaint", kioskd)
+        try tap("topic:could_not_get_it_done", on: form, panel)
+        for digit in "13812345678" { try tap("digit:\(digit)", on: form, panel) }
+        try await Task.sleep(for: .milliseconds(300))
+        try tap("submit", on: try #require(try await screen(kioskd)), panel)
+        try await waitForScreen("complaint-filed", kioskd)
+        let synced = try await kioskd.kioskctl(["sync", "now"])
+        #expect(synced.status == 0, "\(synced.standardOutput)\(synced.standardError)")
+
+        let today = String(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate]))
+        let report = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["report", "--state-directory", kiosk.hall.stateDirectory, "--date", today], in: kiosk.hall.directory.path)
+        #expect(report.standardOutput.contains("could_not_get_it_done (call 13812345678)"), "\(report.standardOutput)\(report.standardError)")
+        let page = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["report", "--state-directory", kiosk.hall.stateDirectory, "--date", today, "--html"], in: kiosk.hall.directory.path)
+        #expect(page.standardOutput.contains("138****5678") && !page.standardOutput.contains("13812345678"))
+
+        #expect(await kioskd.stop() == 0)
+        _ = await kiosk.hall.stop()
+        for directory in [kioskd.directory.path, kiosk.hall.stateDirectory] {
+            for (file, _) in Self.filesHolding(["13812345678"], under: directory) {
+                Issue.record("'\(file)' holds the complaint's phone number in the clear")
+            }
+        }
+        // Nor digit by digit: which key was typed is never logged (PINs and phone numbers).
+        // (kioskd's own log only: kioskctl's answers list the keypad's buttons.)
+        for (file, _) in Self.filesHolding(["digit:1", "digit:3", "digit:8"], under: kioskd.directory.path) where file.hasPrefix("kioskd.") {
+            Issue.record("'\(file)' logs the digits typed")
+        }
     }
 
     /// Should speak each step's prompt through the configured voice program, in Mandarin, and in

@@ -27,6 +27,7 @@ struct JourneyConfigurationTests {
             voice_prompts = true
             voice_command = "/usr/local/bin/say"
             linking_key_file = "linking.key"
+            callback_public_key = "hall-callback.pem"
             maintenance_pin_salt = "c0ffee"
             maintenance_pin_sha256 = "\(pin.sha256.uppercased())"
             pin_attempts = 3
@@ -39,6 +40,7 @@ struct JourneyConfigurationTests {
         #expect(journey.ticketLinkPrefix == "https://hall.example.gov.cn/q?")
         #expect(journey.voicePrompts && journey.voiceCommand == "/usr/local/bin/say")
         #expect(journey.linkingKeyFile == "/etc/kioskd/linking.key")
+        #expect(journey.callbackPublicKeyFile == "/etc/kioskd/hall-callback.pem")
         #expect(journey.pinAttempts == 3 && journey.pinLockoutSeconds == 600)
         let flow = journey.flowConfiguration
         #expect(flow.maintenancePIN.matches("482913"))

@@ -162,8 +162,11 @@ struct FlowScreenTests {
         for digit in [5, 6, 7, 8] { journey.tap(.digit(digit)) }
         let effects = journey.tap(.submit)
         #expect(effects.journals == [JournalRecord(JournalKind.complaintFiled, ["topic": .string("could_not_get_it_done"),
-                                                                                   "phone_masked": .string("138****5678")])])
-        #expect(!String(describing: effects.journals).contains("13812345678"))
+                                                                                   "phone_masked": .string("138****5678"),
+                                                                                   "phone_sealed": .sealedForHall("13812345678")])])
+        // The full number only ever leaves sealed: unsealed, its JSON is null.
+        #expect(!effects.journals.map(\.payloadJSON).joined().contains("13812345678"))
+        #expect(effects.journals.first?.payloadJSON.contains("\"phone_sealed\":null") == true)
         #expect(effects.index(ofJournal: JournalKind.complaintFiled)! < effects.firstShowIndex!)
         #expect(journey.screen == .complaintFiled(phoneMasked: "138****5678"))
         #expect(journey.flow.view.hotline == "0870-12345")

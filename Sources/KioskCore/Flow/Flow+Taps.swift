@@ -142,7 +142,9 @@ extension Flow {
                 break
             }
             let masked = Self.maskedPhone(form.phoneDigits)
-            journal(JournalKind.complaintFiled, ["topic": .string(topic.rawValue), "phone_masked": .string(masked)], &effects)
+            // The number itself goes to the hall sealed with its callback key (kioskd seals it).
+            journal(JournalKind.complaintFiled, ["topic": .string(topic.rawValue), "phone_masked": .string(masked),
+                                                 "phone_sealed": .sealedForHall(form.phoneDigits)], &effects)
             session!.didSomething = true
             page = .complaintFiled(phoneMasked: masked)
             return

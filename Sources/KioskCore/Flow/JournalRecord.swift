@@ -9,6 +9,16 @@ public struct JournalRecord: Sendable, Equatable {
         self.payload = payload
     }
 
+    /// The record with each `.sealedForHall` value sealed by `seal` (nil: left out).
+    public func sealing(_ seal: (String) -> String?) -> JournalRecord {
+        var sealed = self
+        for (key, value) in payload {
+            guard case .sealedForHall(let clear) = value else { continue }
+            sealed.payload[key] = seal(clear).map(JournalValue.string)
+        }
+        return sealed
+    }
+
     /// The payload as a JSON object with sorted keys, as the journal stores it.
     public var payloadJSON: String {
         "{" + payload.keys.sorted().map { "\(JournalValue.string($0).json):\(payload[$0]!.json)" }.joined(separator: ",") + "}"

@@ -2,9 +2,14 @@ public enum JournalValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case bool(Bool)
+    /// A value only the hall may read (a complaint's phone number): kioskd replaces it with its
+    /// sealed form (`CallbackPhone.seal`) before the append, or drops it. Its JSON here is null,
+    /// so the clear value can never reach the journal by mistake.
+    case sealedForHall(String)
 
     var json: String {
         switch self {
+        case .sealedForHall: "null"
         case .int(let value): "\(value)"
         case .bool(let value): value ? "true" : "false"
         case .string(let text):

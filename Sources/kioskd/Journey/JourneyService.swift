@@ -27,11 +27,13 @@ final class JourneyService: Service {
     let hall: JourneyHall
     let catalogChanges: AsyncStream<[UInt8]>?
     let stateDirectory: String
+    /// Seals complaints' phone numbers for the hall; nil: they are left out of the journal.
+    let callbackKey: CallbackKey?
     let logger: Logger
     private let voice: VoicePrompter?
 
     init(settings: JourneySettings, inbox: JourneyInbox, journal: Journal, screen: ScreenService?, cardReader: (reader: IDCardReader, idleOff: Bool)?,
-         printer: JourneyPrinter, hall: JourneyHall, catalogChanges: AsyncStream<[UInt8]>?, stateDirectory: String, logger: Logger) {
+         printer: JourneyPrinter, hall: JourneyHall, catalogChanges: AsyncStream<[UInt8]>?, stateDirectory: String, callbackKey: CallbackKey?, logger: Logger) {
         self.settings = settings
         self.inbox = inbox
         self.journal = journal
@@ -41,11 +43,15 @@ final class JourneyService: Service {
         self.hall = hall
         self.catalogChanges = catalogChanges
         self.stateDirectory = stateDirectory
+        self.callbackKey = callbackKey
         self.logger = logger
         voice = settings.voicePrompts ? VoicePrompter(command: settings.voiceCommand, logger: logger) : nil
     }
 
     func run() async throws {
+        if callbackKey == nil {
+            logger.warning("No callback_public_key in [journey]: a complaint reaches the hall with a masked phone number only, so nobody can call back. Copy hall-callback.pem from 'kiosk-hall enroll'.")
+        }
         if settings.maintenancePIN == nil {
             logger.notice("No maintenance PIN in [journey]: the technicians' screen cannot be opened from the touchscreen. Make one with 'kioskctl pin-hash'.")
         }
@@ -88,7 +94,9 @@ final class JourneyService: Service {
             case .show(let view):
                 language = view.language
                 screen?.showKiosk(view)
-            case .journal(let record):
+            case .journal(let clear):
+                // A phone number for a callback is sealed for the hall, or left out.
+                let record = clear.sealing { [callbackKey] phone in callbackKey?.seal(phone) }
                 do {
                     _ = try await journal.append(JournalEventKind(rawValue: record.kind), json: record.payloadJSON)
                 } catch {

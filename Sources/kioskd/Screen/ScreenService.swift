@@ -235,7 +235,9 @@ final class ScreenService: Service, DeviceStatusReporting {
                 logger.trace("Tap outside every button", metadata: ["touch.x": "\(touch.x)", "touch.y": "\(touch.y)"])
                 return
             }
-            logger.debug("Tap", metadata: ["intent": "\(intent.name)", "touch.x": "\(touch.x)", "touch.y": "\(touch.y)"])
+            // Which digit was typed is not logged: digits make up PINs and phone numbers.
+            let logged = if case .digit = intent { "digit" } else { intent.name }
+            logger.debug("Tap", metadata: ["intent": "\(logged)"])
             journey?.send(.tapped(intent))
         case .testPattern:
             break
