@@ -28,6 +28,8 @@ packages=(
     python3            # make test-hil's driver (Tests/hil), also run inside the guest
     e2fsprogs          # mkfs.ext4: the guest's state disk for the power-cut test
     libkmod2           # the guest's udev (downloaded by Tests/hil/build-rig.sh) links it
+    chromium           # make test: the demo page (kiosk-sim demo) clicked through in headless Chromium
+    python3-websockets # make test: Tests/demo talks to Chromium over the DevTools protocol
 )
 
 missing=()
