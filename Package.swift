@@ -128,7 +128,17 @@ let package = Package(
         ),
         .executableTarget(
             name: "kiosk-sim",
-            dependencies: ["KioskSimulation", "DeviceDrivers", "Graphics", "ControlProtocol", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "KioskSimulation", "DeviceDrivers", "Graphics", "ControlProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `kiosk-sim demo`: the web page in front of the simulated kiosk.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .executableTarget(
             name: "kiosk-hall",
