@@ -10,6 +10,36 @@ struct CounterRoutes: Sendable {
     func register(in router: Router<HallRequestContext>) {
         router.post("/v1/kiosks/:kiosk/tickets") { request, context in await HallRoutes.respond(request) { try await postTicket(request, context) } }
         router.get("/v1/progress/:case") { request, context in await HallRoutes.respond(request) { try await getProgress(request, context) } }
+        router.post("/v1/kiosks/:kiosk/checkins") { request, context in await HallRoutes.respond(request) { try await postCheckIn(request, context) } }
+    }
+
+    private func postCheckIn(_ request: Request, _ context: HallRequestContext) async throws -> Response {
+        let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
+        try HallRoutes.checkPath(context, kioskID: kioskID)
+        let checkIn = try await HallRoutes.decodeBody(CheckInRequest.self, request, kioskID: kioskID)
+        guard checkIn.kioskID == kioskID else {
+            throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the check-in is for '\(checkIn.kioskID)'.")
+        }
+        guard UUID(uuidString: checkIn.requestID) != nil else {
+            throw HallFailure(.unprocessableContent, .malformed, "requestID must be a UUID, got '\(checkIn.requestID.prefix(64))'.")
+        }
+        guard MorningReport.interval(of: checkIn.forDate, calendar: Calendar(identifier: .gregorian)) != nil else {
+            throw HallFailure(.unprocessableContent, .malformed, "forDate must look like 2026-03-02, got '\(checkIn.forDate.prefix(20))'.")
+        }
+        switch (checkIn.code, checkIn.holder) {
+        case let (code?, nil):
+            guard !code.isEmpty, code.count <= 256 else { throw HallFailure(.unprocessableContent, .malformed, "code must be 1 to 256 characters.") }
+        case let (nil, holder?):
+            guard holder.count == 64, holder.allSatisfy(\.isHexDigit) else {
+                throw HallFailure(.unprocessableContent, .malformed, "holder must be the keyed hash: 64 hex digits (never an ID number).")
+            }
+        default:
+            throw HallFailure(.unprocessableContent, .malformed, "Send exactly one of code (the booking's QR code) and holder (the keyed hash).")
+        }
+        guard let answer = try await store.checkIn(checkIn) else {
+            throw HallFailure(.notFound, .notFound, "No booking for today matches. The citizen can take an ordinary ticket or ask at the window.")
+        }
+        return JSONResponse.make(answer)
     }
 
     private func postTicket(_ request: Request, _ context: HallRequestContext) async throws -> Response {

@@ -54,6 +54,25 @@ enum HallSchema {
             // (re-enrolled kiosk) or a revoked kiosk (NULL) is refused.
             try db.execute(sql: "ALTER TABLE kiosk ADD COLUMN certificate_serial TEXT")
         }
+        migrator.registerMigration("v4: bookings") { db in
+            try db.execute(sql: """
+                -- Bookings from the booking system (kiosk-hall import-bookings). holder is the
+                -- keyed hash of the ID number, never the number. A check-in gives the booking its
+                -- priority number, once: request_id and number stay.
+                CREATE TABLE booking (
+                    code TEXT PRIMARY KEY,
+                    holder TEXT NOT NULL,
+                    for_date TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    service_id TEXT NOT NULL,
+                    number INTEGER,
+                    request_id TEXT,
+                    kiosk_id TEXT,
+                    checked_in_at_ms INTEGER
+                );
+                CREATE INDEX booking_by_holder ON booking(holder, for_date);
+                """)
+        }
         return migrator
     }
 }

@@ -63,6 +63,15 @@ public final class HallClient: Sendable {
         return try decode(CaseProgress.self, status: status, body: body, what: "a progress inquiry")
     }
 
+    /// Checks in today's booking by its QR code or the holder's keyed hash; nil when the hall has
+    /// none. Send the same `requestID` again after a lost answer.
+    public func checkIn(code: String?, holder: String?, forDate: String, requestID: String, timeout: Duration = .seconds(60)) async throws(HallClientError) -> CheckInAnswer? {
+        let request = CheckInRequest(kioskID: kioskID, requestID: requestID, code: code, holder: holder, forDate: forDate)
+        let (status, _, body) = try await execute(.POST, HallProtocol.checkInsPath(kioskID: kioskID), body: request, timeout: timeout)
+        if status == 404 { return nil }
+        return try decode(CheckInAnswer.self, status: status, body: body, what: "a booking check-in")
+    }
+
     public enum CatalogAnswer: Sendable {
         case unchanged
         case changed(bytes: [UInt8], etag: String?)

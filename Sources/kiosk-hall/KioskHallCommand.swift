@@ -13,7 +13,7 @@ struct KioskHallCommand: AsyncParsableCommand {
               kiosk-hall report --date 2026-03-02 --csv
             """,
         version: KioskVersion.current,
-        subcommands: [Serve.self, Enroll.self, Revoke.self, Report.self, ImportProgress.self])
+        subcommands: [Serve.self, Enroll.self, Revoke.self, Report.self, ImportProgress.self, ImportBookings.self])
 }
 
 /// Where the hall keeps its database and certificates.

@@ -16,6 +16,7 @@ struct JourneyEndToEndTests {
     struct Kiosk {
         let kioskd: KioskdInstance
         let panel: InputEventWriter
+        let scanner: InputEventWriter
         let reader: KioskSimIDCard
         let printer: SimulatedPrinter
         let hall: HallInstance
@@ -24,7 +25,7 @@ struct JourneyEndToEndTests {
         /// A new kioskd on the same state directory, devices and hall (after `kioskd.stop()`).
         func restarted() async throws -> Kiosk {
             let kioskd = try await KioskdInstance(kioskID: "K-JOURNEY", extraConfig: configuration, directory: kioskd.directory, hallURL: hall.url)
-            return Kiosk(kioskd: kioskd, panel: panel, reader: reader, printer: printer, hall: hall, configuration: configuration)
+            return Kiosk(kioskd: kioskd, panel: panel, scanner: scanner, reader: reader, printer: printer, hall: hall, configuration: configuration)
         }
     }
 
@@ -36,6 +37,7 @@ struct JourneyEndToEndTests {
         let printer = try await SimulatedPrinter()
         let directory = try TemporaryDirectory()
         let panel = try InputEventWriter(fifo: directory.file("touch.fifo"))
+        let scanner = try InputEventWriter(fifo: directory.file("scanner.fifo"))
         let configuration = """
             [devices.card_reader]
             device = "\(reader.linkPath)"
@@ -52,6 +54,9 @@ struct JourneyEndToEndTests {
             [devices.touchscreen]
             device = "touch.fifo"
 
+            [devices.scanner]
+            device = "scanner.fifo"
+
             [journey]
             ticket_link_prefix = "\(Self.linkPrefix)"
             callback_public_key = "\(hall.directory.file("K-JOURNEY"))/hall-callback.pem"
@@ -59,7 +64,7 @@ struct JourneyEndToEndTests {
             \(hall.syncTable(for: "K-JOURNEY"))
             """
         let kioskd = try await KioskdInstance(kioskID: "K-JOURNEY", extraConfig: configuration, directory: directory, hallURL: hall.url)
-        return Kiosk(kioskd: kioskd, panel: panel, reader: reader, printer: printer, hall: hall, configuration: configuration)
+        return Kiosk(kioskd: kioskd, panel: panel, scanner: scanner, reader: reader, printer: printer, hall: hall, configuration: configuration)
     }
 
     /// The screen as kioskctl reports it (its name and buttons); nil while the display is still
@@ -193,6 +198,35 @@ struct JourneyEndToEndTests {
         for (file, _) in Self.filesHolding(["digit:1", "digit:3", "digit:8"], under: kioskd.directory.path) where file.hasPrefix("kioskd.") {
             Issue.record("'\(file)' logs the digits typed")
         }
+    }
+
+    /// Should check in today's booking from its QR code scanned on the attract screen: the hall
+    /// gives it a priority number, the printer prints it, the journal records the check-in
+    @Test func bookingCheckedInByQRCode() async throws {
+        let kiosk = try await startKiosk()
+        let today = String(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate]))
+        let bookings = try kiosk.hall.directory.write("bookings.json", """
+            [{"code": "BK-E2E-1", "holder": "\(String(repeating: "0f", count: 32))", "date": "\(today)", "category": "B", "serviceID": "housing-fund-rent"}]
+            """)
+        let imported = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["import-bookings", "--state-directory", kiosk.hall.stateDirectory, bookings], in: kiosk.hall.directory.path)
+        #expect(imported.status == 0, "\(imported.standardError)")
+
+        try await waitForScreen("attract", kiosk.kioskd)
+        kiosk.scanner.scan("BK-E2E-1")
+        let issued = try await waitForScreen("ticket-issued", kiosk.kioskd)
+        #expect(issued.targets?.contains { $0.intent == "finish" } == true)
+        let tickets = try kiosk.printer.tickets()
+        try #require(tickets.count == 1)
+        let decoded = try await runToCompletion("/usr/bin/zbarimg", ["-q", "--raw", tickets[0]], in: kiosk.printer.directory.path)
+        #expect(decoded.standardOutput.contains("YB001"), "\(decoded.standardOutput)")
+
+        #expect(await kiosk.kioskd.stop() == 0)
+        _ = await kiosk.hall.stop()
+        let journal = try Journal(path: kiosk.kioskd.journalPath, kioskID: "K-JOURNEY")
+        let events = try await journal.events(limit: 1000)
+        try journal.close()
+        let checkIn = try #require(events.first { $0.kind.rawValue == "checkin.done" })
+        #expect(checkIn.payload.contains("\"number\":\"YB001\""), "\(checkIn.payload)")
     }
 
     /// Should speak each step's prompt through the configured voice program, in Mandarin, and in

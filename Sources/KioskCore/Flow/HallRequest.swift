@@ -3,8 +3,8 @@
 public enum HallRequest: Sendable, Equatable {
     /// `POST /v1/kiosks/{kioskID}/tickets` with `category` and `forDate`.
     case ticket(RequestID, category: String, forDate: CalendarDate, serviceID: String)
-    /// Check in today's booking, found by its QR code or by the card's keyed hash.
-    /// Not in hall protocol version 1 yet.
+    /// `POST /v1/kiosks/{kioskID}/checkins`: check in today's booking, found by its QR code or by
+    /// the card's keyed hash.
     case checkIn(RequestID, BookingKey)
     /// `GET /v1/progress/{caseNumber}`.
     case progress(RequestID, caseNumber: String)

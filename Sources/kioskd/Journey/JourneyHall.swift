@@ -39,10 +39,23 @@ struct JourneyHall: Sendable {
                 logger.warning("The hall did not answer a progress inquiry", metadata: ["cause": "\(error)"])
                 return .unreachable(id)
             }
-        case let .checkIn(id, _):
-            // Hall protocol version 1 has no booking check-in; the screen sends the citizen to
-            // the window when it opens (README, "What is left").
-            logger.notice("Booking check-in is not in the hall protocol yet; the citizen is sent to the window")
+        case let .checkIn(id, key):
+            guard let client else { return .unreachable(id) }
+            let (code, holder): (String?, String?) = switch key {
+            case .qrCode(let code): (code, nil)
+            case .holderHash(let hash): (nil, hash)
+            }
+            let requestID = UUID().uuidString
+            for attempt in 1...2 {
+                do {
+                    guard let booking = try await client.checkIn(code: code, holder: holder, forDate: LocalClock.now().date.description,
+                                                                 requestID: requestID, timeout: Self.tryTimeout) else { return .noBooking(id) }
+                    return .bookingCheckedIn(id, BookingCheckIn(number: booking.number, category: booking.category, serviceID: booking.serviceID, ahead: booking.ahead))
+                } catch {
+                    logger.warning("The hall did not check in a booking", metadata: ["attempt": "\(attempt)", "cause": "\(error)"])
+                    if error.code != .unreachable { break }
+                }
+            }
             return .unreachable(id)
         }
     }
