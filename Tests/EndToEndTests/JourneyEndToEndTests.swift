@@ -229,6 +229,32 @@ struct JourneyEndToEndTests {
         #expect(checkIn.payload.contains("\"number\":\"YB001\""), "\(checkIn.payload)")
     }
 
+    /// Should stop offering a ticket while the printer is out of paper, saying so, and offer it
+    /// again by itself once paper is back (the printer service's state reaches the screen)
+    @Test func paperOutWithdrawsTheTicketButton() async throws {
+        let kiosk = try await startKiosk()
+        let (kioskd, panel) = (kiosk.kioskd, kiosk.panel)
+        try tap("wake", on: try await waitForScreen("attract", kioskd), panel)
+        try tap("service:housing-fund-rent", on: try await waitForScreen("home", kioskd), panel)
+        #expect(try await waitForScreen("guide", kioskd).targets?.contains { $0.intent == "take-ticket" } == true)
+        try await kiosk.printer.control("paper-out")
+        #expect(try await waitForButton("take-ticket", present: false, kioskd), "the ticket button stayed while paper was out")
+        try await kiosk.printer.control("ready")
+        #expect(try await waitForButton("take-ticket", present: true, kioskd), "the ticket button did not come back with the paper")
+        #expect(try kiosk.printer.tickets().isEmpty)
+        #expect(await kioskd.stop() == 0)
+        _ = await kiosk.hall.stop()
+    }
+
+    /// Waits (up to 20 s: the printer is polled every 5 s) for a button to appear or go.
+    func waitForButton(_ intent: String, present: Bool, _ kioskd: KioskdInstance) async throws -> Bool {
+        for _ in 0..<200 {
+            if let report = try await screen(kioskd), (report.targets?.contains { $0.intent == intent } ?? false) == present { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
     /// Should speak each step's prompt through the configured voice program, in Mandarin, and in
     /// English after the citizen switches language
     @Test func speaksPromptsInTheSessionsLanguage() async throws {
