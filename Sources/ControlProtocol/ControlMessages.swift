@@ -15,6 +15,14 @@ public struct ControlRequest: Codable, Sendable, Equatable {
 
     public static let status = ControlRequest(command: "status")
     public static let cardStatus = ControlRequest(command: "card.status")
+    /// `["lines": "N"]`, 1…1000 (default 100).
+    public static let logsCommand = "logs"
+    /// `["since": ISO 8601 date-time]`: counts by kind since then (default: the last 24 h).
+    public static let journalStatsCommand = "journal.stats"
+    /// `["since": ISO 8601 date-time, "limit": "N"]`: events since then, at most N (≤ 20000).
+    public static let journalExportCommand = "journal.export"
+    /// `["on": "true"|"false", "reason": text]`: the out-of-service screen, set by a technician.
+    public static let maintenanceCommand = "maintenance"
 }
 
 public struct ControlResponse: Codable, Sendable, Equatable {
@@ -29,9 +37,22 @@ public struct ControlResponse: Codable, Sendable, Equatable {
     public var sync: SyncStatus?
     /// The answer to the "screen.*" commands.
     public var screen: ScreenReport?
+    /// "logs": the daemon's recent log lines, oldest first.
+    public var logs: [String]?
+    /// "journal.stats".
+    public var journalStats: JournalStats?
+    /// "journal.export": events, oldest first.
+    public var events: [ExportedEvent]?
+    /// "maintenance": whether the kiosk is out of service now.
+    public var outOfService: Bool?
 
-    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil, printers: [PrinterReport]? = nil, sync: SyncStatus? = nil, screen: ScreenReport? = nil) {
+    public init(ok: Bool, error: ControlFailure? = nil, status: DaemonStatus? = nil, cardReader: CardReaderStatus? = nil, printers: [PrinterReport]? = nil, sync: SyncStatus? = nil, screen: ScreenReport? = nil,
+                logs: [String]? = nil, journalStats: JournalStats? = nil, events: [ExportedEvent]? = nil, outOfService: Bool? = nil) {
         self.ok = ok
+        self.logs = logs
+        self.journalStats = journalStats
+        self.events = events
+        self.outOfService = outOfService
         self.error = error
         self.status = status
         self.cardReader = cardReader
@@ -118,13 +139,21 @@ public struct DeviceSummary: Codable, Sendable, Equatable {
     public var path: String
     public var state: String
     public var lastError: String?
+    /// What the device is, as far as kioskd can tell ("SAM 05.01-…", "576 dots, font ROM").
+    public var model: String?
+    public var lastErrorAt: Date?
+    /// Counters since kioskd started ("cards read", "printed", "frames", …).
+    public var counters: [String: Int]?
 
-    public init(name: String, kind: String, path: String, state: String, lastError: String?) {
+    public init(name: String, kind: String, path: String, state: String, lastError: String?, model: String? = nil, lastErrorAt: Date? = nil, counters: [String: Int]? = nil) {
         self.name = name
         self.kind = kind
         self.path = path
         self.state = state
         self.lastError = lastError
+        self.model = model
+        self.lastErrorAt = lastErrorAt
+        self.counters = counters
     }
 }
 
@@ -165,5 +194,47 @@ public enum ControlCoding {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(type, from: Data(line))
+    }
+}
+
+/// `kioskctl journal stats`.
+public struct JournalStats: Codable, Sendable, Equatable {
+    public var path: String
+    public var total: Int
+    public var unsynced: Int
+    public var lastSequence: Int64
+    public var sizeBytes: Int64
+    public var since: Date
+    /// Events since `since`, by kind.
+    public var byKind: [String: Int]
+
+    public init(path: String, total: Int, unsynced: Int, lastSequence: Int64, sizeBytes: Int64, since: Date, byKind: [String: Int]) {
+        self.path = path
+        self.total = total
+        self.unsynced = unsynced
+        self.lastSequence = lastSequence
+        self.sizeBytes = sizeBytes
+        self.since = since
+        self.byKind = byKind
+    }
+}
+
+/// One journal event as `kioskctl journal export` prints it (payloads hold no personal data in
+/// the clear: masked forms, keyed hashes, sealed phone numbers).
+public struct ExportedEvent: Codable, Sendable, Equatable {
+    public var sequence: Int64
+    public var id: String
+    public var kind: String
+    public var occurredAt: Date
+    public var payload: String
+    public var synced: Bool
+
+    public init(sequence: Int64, id: String, kind: String, occurredAt: Date, payload: String, synced: Bool) {
+        self.sequence = sequence
+        self.id = id
+        self.kind = kind
+        self.occurredAt = occurredAt
+        self.payload = payload
+        self.synced = synced
     }
 }

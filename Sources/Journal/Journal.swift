@@ -147,6 +147,27 @@ public final class Journal: Sendable {
         }
     }
 
+    /// How many events of each kind happened at or after `since`.
+    public func countsByKind(since: Date) async throws(JournalError) -> [String: Int] {
+        try await read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT kind, COUNT(*) AS n FROM event WHERE occurred_at_ms >= ? GROUP BY kind",
+                                        arguments: [Int64(since.timeIntervalSince1970 * 1000)]) {
+                counts[row["kind"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    /// Events that happened at or after `since`, oldest first, at most `limit`.
+    public func events(since: Date, limit: Int) async throws(JournalError) -> [JournalEvent] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE occurred_at_ms >= ? ORDER BY sequence LIMIT ?",
+                             arguments: [Int64(since.timeIntervalSince1970 * 1000), limit])
+                .map(Self.event(from:))
+        }
+    }
+
     /// Events of one kind that happened at or after `since`, oldest first (a scan: for start-up).
     public func events(kind: JournalEventKind, since: Date, limit: Int) async throws(JournalError) -> [JournalEvent] {
         try await read { db in

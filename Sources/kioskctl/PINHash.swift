@@ -17,6 +17,9 @@ struct PINHash: ParsableCommand {
               read -rs PIN && echo "$PIN" | kioskctl pin-hash >> /etc/kioskd/kioskd.toml
             """)
 
+    @Flag(name: .long, help: "Print the two values as JSON instead of TOML lines.")
+    var json = false
+
     func run() throws {
         guard let line = readLine(strippingNewline: true) else {
             throw ValidationError("No PIN on standard input. Pipe it in: echo \"$PIN\" | kioskctl pin-hash")
@@ -31,7 +34,11 @@ struct PINHash: ParsableCommand {
             return (byte < 16 ? "0" : "") + String(byte, radix: 16)
         }.joined()
         let hash = MaintenancePIN(pin: pin, salt: salt).sha256
-        print("maintenance_pin_salt = \"\(salt)\"")
-        print("maintenance_pin_sha256 = \"\(hash)\"")
+        if json {
+            print(try jsonText(["maintenance_pin_salt": salt, "maintenance_pin_sha256": hash]))
+        } else {
+            print("maintenance_pin_salt = \"\(salt)\"")
+            print("maintenance_pin_sha256 = \"\(hash)\"")
+        }
     }
 }

@@ -16,6 +16,16 @@ struct PrinterTestCommand: AsyncParsableCommand {
     @Argument(help: "The page: ticket (a queue ticket) or receipt.")
     var page: PrintDocument.TestPageKind = .ticket
 
+    @Flag(name: .long, help: "Print the result as JSON, for scripts.")
+    var json = false
+
+    struct Printed: Encodable {
+        var printer: String
+        var page: String
+        var bytes: Int?
+        var state: String?
+    }
+
     func run() async throws {
         if let uri = target.uri {
             try await printDirectly(uri: uri)
@@ -26,8 +36,9 @@ struct PrinterTestCommand: AsyncParsableCommand {
         arguments["page"] = page.rawValue
         let response = try client.request(ControlRequest(command: ControlRequest.printerTestCommand, arguments: arguments))
         if response.ok {
-            let name = response.printers?.first?.name ?? "printer"
-            print("Printed a test \(page.rawValue) on '\(name)'.")
+            let report = response.printers?.first
+            let name = report?.name ?? "printer"
+            print(json ? try jsonText(Printed(printer: name, page: page.rawValue, bytes: nil, state: report?.state)) : "Printed a test \(page.rawValue) on '\(name)'.")
             return
         }
         let failure = response.error ?? ControlFailure(code: .internalError, message: "no answer")
@@ -44,7 +55,8 @@ struct PrinterTestCommand: AsyncParsableCommand {
             let document = PrintDocument.testPage(page, kioskID: kioskID, printerName: "direct", uri: uri, profile: profile, status: status)
             let receipt = try await printer.print(try document.escposBytes(for: profile))
             await printer.close()
-            print("Printed a test \(page.rawValue) on '\(uri)' (\(receipt.bytes) bytes); the printer reports \(receipt.status.condition.rawValue).")
+            print(json ? try jsonText(Printed(printer: uri.description, page: page.rawValue, bytes: receipt.bytes, state: receipt.status.condition.rawValue))
+                       : "Printed a test \(page.rawValue) on '\(uri)' (\(receipt.bytes) bytes); the printer reports \(receipt.status.condition.rawValue).")
         } catch {
             printToStandardError("kioskctl: \(error)")
             throw ExitCode(1)

@@ -55,6 +55,7 @@ struct ScreenTestPatternCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @Option(help: "How long to show it, 1 to 600 seconds.") var seconds = 15
+    @Flag(help: "Print JSON for scripts.") var json = false
 
     func validate() throws {
         guard (1...600).contains(seconds) else { throw ValidationError("Please choose between 1 and 600 seconds.") }
@@ -62,7 +63,7 @@ struct ScreenTestPatternCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try connection.client().answer(ControlRequest(command: ControlRequest.screenTestPatternCommand, arguments: ["seconds": "\(seconds)"]), \.screen, missing: "kioskd sent no screen report")
-        print("Showing the test pattern on \(report.device) (\(report.width)x\(report.height)) for \(seconds) s.")
+        print(json ? try jsonText(report) : "Showing the test pattern on \(report.device) (\(report.width)x\(report.height)) for \(seconds) s.")
     }
 }
 
@@ -105,6 +106,14 @@ struct ScreenScreenshotCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @Argument(help: ArgumentHelp("Where to write the PNG.", valueName: "file.png")) var file: String
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    struct Written: Encodable {
+        var file: String
+        var width: Int
+        var height: Int
+        var bytes: Int
+    }
 
     func run() async throws {
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: 30)
@@ -119,6 +128,7 @@ struct ScreenScreenshotCommand: AsyncParsableCommand {
             printToStandardError("kioskctl: Unable to write '\(file)': \(error.localizedDescription)")
             throw ExitCode(73)
         }
-        print("Wrote \(file) (\(report.width)x\(report.height), \(png.count) bytes).")
+        print(json ? try jsonText(Written(file: file, width: report.width, height: report.height, bytes: png.count))
+                   : "Wrote \(file) (\(report.width)x\(report.height), \(png.count) bytes).")
     }
 }

@@ -16,6 +16,7 @@ struct ScreenCalibrateCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @Option(help: "How long to wait for all five touches, 10 to 300 seconds.") var seconds = 60
     @Flag(help: "Do not write the configuration file; only show the matrix.") var dryRun = false
+    @Flag(help: "Print the result as JSON (the screen report with the matrix), for scripts.") var json = false
 
     func validate() throws {
         guard (10...300).contains(seconds) else { throw ValidationError("Please choose between 10 and 300 seconds.") }
@@ -30,15 +31,19 @@ struct ScreenCalibrateCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let line = ConfigurationEditor.calibrationValue(matrix)
-        print("Calibration: \(line)")
-        if let error = report.calibrationErrorPixels { print("Mean error at the targets: \(String(format: "%.1f", error)) px") }
+        if json {
+            print(try jsonText(report))
+        } else {
+            print("Calibration: \(line)")
+            if let error = report.calibrationErrorPixels { print("Mean error at the targets: \(String(format: "%.1f", error)) px") }
+        }
         guard !dryRun else { return }
         do {
             let path = connection.config
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let updated = try ConfigurationEditor.settingTouchscreenCalibration(matrix, in: text, sourcePath: path)
             try updated.write(toFile: path, atomically: true, encoding: .utf8)
-            print("Wrote it to \(path) under [devices.touchscreen].")
+            if !json { print("Wrote it to \(path) under [devices.touchscreen].") }
         } catch {
             printToStandardError("kioskctl: The calibration is in use but was not saved: \(error). Add `calibration = \(line)` under [devices.touchscreen] by hand.")
             throw ExitCode(1)

@@ -69,7 +69,9 @@ struct CardReaderMonitor: Service, DeviceStatusReporting {
         case .connecting: "connecting"
         case .faulted: "faulted"
         }
-        return [DeviceSummary(name: "card reader", kind: "idcard", path: snapshot.device, state: state, lastError: snapshot.lastError)]
+        return [DeviceSummary(name: "card reader", kind: "idcard", path: snapshot.device, state: state, lastError: snapshot.lastError,
+                              model: snapshot.samID.map { "SAM \($0)" }, lastErrorAt: snapshot.lastErrorAt,
+                              counters: ["cards read": snapshot.cardsRead, "read failures": snapshot.readFailures, "faults": snapshot.faults])]
     }
 
     func cardReaderStatus() -> CardReaderStatus {

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ControlProtocol
+import KioskLogging
 import Logging
 import NIOCore
 import NIOPosix
@@ -21,13 +22,18 @@ struct ControlServer: Service {
     let printerCommands: PrinterControlCommands
     /// Answers the screen.* commands; nil when no display is configured.
     let screen: ScreenService?
+    /// The daemon's recent log lines, for "logs".
+    let logRing: LogRing
+    /// The citizen's journey, for "maintenance"; nil without a screen.
+    let journey: JourneyInbox?
 
     /// A client gets this long to send its request line.
     static let requestTimeout: Duration = .seconds(5)
 
     /// Binds now, so that a start-up failure (another kioskd, a bad path) stops kioskd before it
     /// reports ready.
-    static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, printerCommands: PrinterControlCommands, screen: ScreenService?, logger: Logger) async throws -> ControlServer {
+    static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, printerCommands: PrinterControlCommands, screen: ScreenService?,
+                     logRing: LogRing, journey: JourneyInbox?, logger: Logger) async throws -> ControlServer {
         try ControlSocketPath.prepare(path)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             // A client may send its request and shut down its side (as `socat` does); it must
@@ -46,7 +52,8 @@ struct ControlServer: Service {
         if let warning = try ControlSocketPath.restrict(path, groupID: policy.groupID) {
             logger.warning("\(warning)", metadata: ["socket.path": "\(path)"])
         }
-        return ControlServer(path: path, serverChannel: channel, policy: policy, statusSource: statusSource, logger: logger, printerCommands: printerCommands, screen: screen)
+        return ControlServer(path: path, serverChannel: channel, policy: policy, statusSource: statusSource, logger: logger, printerCommands: printerCommands, screen: screen,
+                             logRing: logRing, journey: journey)
     }
 
     func run() async throws {
@@ -127,8 +134,20 @@ struct ControlServer: Service {
                 return .failure(.notConfigured, "This kiosk has no display configured ([devices.display] in \(statusSource.configuration.sourcePath)).")
             }
             return await screen.answer(request)
+        case ControlRequest.logsCommand:
+            let text = request.arguments?["lines"] ?? "100"
+            guard let count = Int(text), (1...logRing.capacity).contains(count) else {
+                return .failure(.badRequest, "lines must be a whole number from 1 to \(logRing.capacity), got '\(text.prefix(20))'.")
+            }
+            return ControlResponse(ok: true, logs: logRing.lines(last: count))
+        case ControlRequest.journalStatsCommand, ControlRequest.journalExportCommand:
+            return await JournalCommands.answer(request, journal: statusSource.journal)
+        case ControlRequest.maintenanceCommand:
+            let response = MaintenanceCommands.answer(request, journey: journey)
+            if response.ok { logger.notice("Out of service set by a technician", metadata: ["out_of_service": "\(response.outOfService ?? false)", "peer.uid": "\(peer.uid)"]) }
+            return response
         default:
-            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status, printer-status, printer-test, screen.status, screen.test-pattern, screen.touch-test, screen.calibrate, sync.status, sync.now.")
+            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status, printer-status, printer-test, screen.status, screen.test-pattern, screen.touch-test, screen.calibrate, sync.status, sync.now, logs, journal.stats, journal.export, maintenance.")
         }
     }
 

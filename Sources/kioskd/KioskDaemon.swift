@@ -8,6 +8,7 @@ import HallSync
 import Journal
 import KioskConfiguration
 import KioskCore
+import KioskLogging
 import Logging
 import NIOPosix
 import ServiceLifecycle
@@ -16,6 +17,8 @@ import ServiceLifecycle
 struct KioskDaemon {
     let configuration: KioskConfiguration
     let logger: Logger
+    /// The recent log lines `kioskctl logs` shows.
+    let logRing: LogRing
 
     struct StartupError: Error, CustomStringConvertible {
         var status: Int32
@@ -91,7 +94,8 @@ struct KioskDaemon {
                 logger.warning("The technician group does not exist; only root and kioskd's own user can use kioskctl. Create it with 'groupadd \(configuration.technicianGroup)'.", metadata: ["technician.group": "\(configuration.technicianGroup)"])
             }
             let printerCommands = PrinterControlCommands(printers: printers, kioskID: configuration.kioskID)
-            control = try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, printerCommands: printerCommands, screen: screen, logger: logger)
+            control = try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, printerCommands: printerCommands, screen: screen,
+                                                   logRing: logRing, journey: inbox, logger: logger)
         } catch {
             try? await closeJournal(journal)
             throw StartupError(status: ExitStatus.failure, description: "Unable to serve the control socket '\(configuration.controlSocket)': \(error)")

@@ -33,11 +33,18 @@ struct KioskDaemonCommand: AsyncParsableCommand {
         }
 
         let level = Logger.Level(rawValue: configuration.logLevel.rawValue) ?? .info
-        LoggingSystem.bootstrap { label in KioskLogHandler(label: label, level: level) }
+        // Every line also goes to a ring in memory, for `kioskctl logs`.
+        let ring = LogRing(capacity: 1000)
+        LoggingSystem.bootstrap { label in
+            MultiplexLogHandler([
+                KioskLogHandler(label: label, level: level),
+                KioskLogHandler(label: label, level: level, style: .plain, sink: { ring.append($0) }),
+            ])
+        }
         let logger = Logger(label: "kioskd")
 
         do {
-            try await KioskDaemon(configuration: configuration, logger: logger).run()
+            try await KioskDaemon(configuration: configuration, logger: logger, logRing: ring).run()
         } catch let error as KioskDaemon.StartupError {
             logger.critical("\(error.description)")
             throw ExitCode(error.status)

@@ -59,6 +59,12 @@ extension Flow {
         }
     }
 
+    mutating func outOfServiceSet(_ on: Bool, reason: String, _ effects: inout [FlowEffect]) {
+        guard on != isOutOfService else { return }
+        isOutOfService = on
+        journal(JournalKind.maintenanceOutOfService, ["on": .bool(on), "reason": .string(String(reason.prefix(200))), "by": .string("kioskctl")], &effects)
+    }
+
     mutating func maintenanceTapped(_ intent: Intent, _ effects: inout [FlowEffect]) {
         switch intent {
         case .maintenance(.setOutOfService(let on)):

@@ -70,6 +70,7 @@ public struct Flow: Sendable {
         case .journalFailed: journalFailed()
         case .tick: tick(&effects)
         case .catalogUpdated(let newer): catalogUpdated(newer)
+        case .outOfServiceSet(let on, let reason): outOfServiceSet(on, reason: reason, &effects)
         }
         finish(&effects)
         return effects

@@ -22,4 +22,7 @@ public enum FlowEvent: Sendable, Equatable {
     case tick
     /// A newer catalog arrived from the hall; an older or equal version is ignored.
     case catalogUpdated(ServiceCatalog)
+    /// A technician put the kiosk out of service (or back) with `kioskctl maintenance`; the
+    /// reason is journaled (a session in progress finishes first).
+    case outOfServiceSet(Bool, reason: String)
 }

@@ -1,5 +1,6 @@
 import ControlProtocol
 import DeviceDrivers
+import Foundation
 import Journal
 import KioskConfiguration
 import Logging
@@ -39,6 +40,7 @@ final class PrinterService: Service, DeviceStatusReporting {
         var printed = 0
         var failed = 0
         var lastError: String?
+        var lastErrorAt: Date?
         /// The first poll's state has been told to `stateObserver`.
         var announced = false
     }
@@ -173,7 +175,10 @@ final class PrinterService: Service, DeviceStatusReporting {
             let before = Self.state(of: snapshot)
             if let status { snapshot.status = status }
             snapshot.connected = error.map { $0.code != .notConnected && $0.code != .timedOut } ?? true
-            if let error { snapshot.lastError = error.message }
+            if let error {
+                snapshot.lastError = error.message
+                snapshot.lastErrorAt = Date()
+            }
             defer { snapshot.announced = true }
             return (before, Self.state(of: snapshot), !snapshot.announced)
         }
@@ -206,7 +211,9 @@ final class PrinterService: Service, DeviceStatusReporting {
 
     func deviceSummaries() async -> [DeviceSummary] {
         let current = snapshot.withLock { $0 }
-        return [DeviceSummary(name: "Printer \(name)", kind: "printer", path: configuration.uri.description, state: Self.state(of: current), lastError: current.lastError)]
+        return [DeviceSummary(name: "Printer \(name)", kind: "printer", path: configuration.uri.description, state: Self.state(of: current), lastError: current.lastError,
+                              model: configuration.profile.description, lastErrorAt: current.lastErrorAt,
+                              counters: ["printed": current.printed, "failed": current.failed])]
     }
 
     func report() -> PrinterReport {

@@ -48,7 +48,8 @@ final class ScannerService: Service, DeviceStatusReporting {
 
     func deviceSummaries() async -> [DeviceSummary] {
         let current = state.withLock { $0 }
-        return [DeviceSummary(name: "scanner", kind: "scanner", path: configuration.device, state: current.state, lastError: current.lastError)]
+        return [DeviceSummary(name: "scanner", kind: "scanner", path: configuration.device, state: current.state, lastError: current.lastError,
+                              counters: ["codes": current.codes])]
     }
 }
 

@@ -344,7 +344,9 @@ final class ScreenService: Service, DeviceStatusReporting {
 
     func deviceSummaries() async -> [DeviceSummary] {
         let snapshot = snapshot.withLock { $0 }
-        var summaries = [DeviceSummary(name: "display", kind: "display", path: configuration.device, state: snapshot.state == "on" ? "ready" : snapshot.state, lastError: snapshot.lastError)]
+        let model = snapshot.width > 0 ? "\(snapshot.width)x\(snapshot.height) \(snapshot.format), \(snapshot.buffering)" : nil
+        var summaries = [DeviceSummary(name: "display", kind: "display", path: configuration.device, state: snapshot.state == "on" ? "ready" : snapshot.state, lastError: snapshot.lastError,
+                                       model: model, lastErrorAt: snapshot.lastErrorAt, counters: ["frames": snapshot.frames])]
         if let touchscreen {
             summaries.append(DeviceSummary(name: "touchscreen", kind: "touch", path: touchscreen.device, state: snapshot.touchState, lastError: snapshot.touchError))
         }
