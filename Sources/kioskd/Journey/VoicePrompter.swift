@@ -5,11 +5,13 @@ import Synchronization
 
 /// Speaks the Flow's prompts with a text-to-speech program (espeak-ng by default: `-v cmn` for
 /// Mandarin, `-v en` for English). A new prompt cuts the one still speaking: the citizen has
-/// moved on. Starting a process does not wait for it to finish.
+/// moved on. Processes are started on a serial queue of their own (fork and exec are system
+/// calls that must not run on the Swift concurrency pool), in order; nothing waits for them.
 final class VoicePrompter: Sendable {
     let command: String
     let logger: Logger
     private let state = Mutex<(speaking: Process?, failed: Bool)>((nil, false))
+    private let queue = DispatchQueue(label: "kioskd.voice")
 
     init(command: String, logger: Logger) {
         self.command = command
@@ -17,6 +19,10 @@ final class VoicePrompter: Sendable {
     }
 
     func say(_ text: String, in language: Language) {
+        queue.async { self.start(text, in: language) }
+    }
+
+    private func start(_ text: String, in language: Language) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command.hasPrefix("/") ? command : "/usr/bin/env")
         let voice = language == .english ? "en" : "cmn"
@@ -38,10 +44,13 @@ final class VoicePrompter: Sendable {
         }
     }
 
+    /// Cuts the prompt speaking now (after any still being started).
     func stop() {
-        state.withLock { state in
-            if let speaking = state.speaking, speaking.isRunning { speaking.terminate() }
-            state.speaking = nil
+        queue.async {
+            self.state.withLock { state in
+                if let speaking = state.speaking, speaking.isRunning { speaking.terminate() }
+                state.speaking = nil
+            }
         }
     }
 }
