@@ -6,6 +6,7 @@
 #   /dev/kiosk/ links are) and the receipt printer on 127.0.0.1:9100 (tickets in .run/paper/).
 # - The screen is the file .run/fb mapped as a 1080x1920 framebuffer; the touch panel and the QR
 #   scanner are the FIFOs .run/touch.fifo and .run/scanner.fifo (kiosk-sim input writes to them).
+# - kiosk-sim demo serves http://127.0.0.1:8080/: the screen, clicks as taps, cards, printer states, tickets.
 # - kioskd runs in the foreground with dev/kioskd.toml. All state lives in .run/.
 # Ctrl-C stops everything.
 set -euo pipefail
@@ -24,13 +25,19 @@ trap 'kill "${background[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXI
 background+=($!)
 "$bin/kiosk-sim" printer run --port 9100 --output .run/paper --control .run/printer.sock > .run/kiosk-sim-printer.log 2>&1 &
 background+=($!)
+# The demo page (kiosk-sim demo): the screen in a browser, clicks as taps, cards, printer states, tickets.
+"$bin/kiosk-sim" demo --port 8080 --frame .run/fb --touch .run/touch.fifo --card-control .run/idcard-control.sock \
+    --printer-control .run/printer.sock --paper .run/paper --report-url https://127.0.0.1:8443/report > .run/kiosk-sim-demo.log 2>&1 &
+background+=($!)
 
 for _ in $(seq 200); do
-    grep -q "kiosk-hall listening" .run/kiosk-hall.log 2>/dev/null && [ -S .run/idcard-control.sock ] && [ -S .run/printer.sock ] && break
+    grep -q "kiosk-hall listening" .run/kiosk-hall.log 2>/dev/null && [ -S .run/idcard-control.sock ] && [ -S .run/printer.sock ] &&
+        grep -q "kiosk-sim demo listening" .run/kiosk-sim-demo.log 2>/dev/null && break
     sleep 0.05
 done
 
 cat <<TEXT
+The kiosk in a browser: http://127.0.0.1:8080/ (click the screen to touch it; cards, printer, tickets beside it).
 kioskd with a simulated ID card reader (.run/idcard) and receipt printer (tcp:127.0.0.1:9100,
 tickets in .run/paper/), syncing to kiosk-hall on https://127.0.0.1:8443 (log: .run/kiosk-hall.log).
 In another terminal:

@@ -9,10 +9,13 @@ extension PNGFile {
     /// `buffer` as an opaque RGB PNG in memory (a screenshot sent over the control socket). The
     /// corresponding C function is `png_image_write_to_memory`, called twice: once for the size,
     /// once to write.
-    public static func encode(_ buffer: PixelBuffer) throws(EncodeError) -> [UInt8] {
+    /// `fast` trades size for time (PNG_IMAGE_FLAG_FAST: no filter search, quicker zlib), for a
+    /// picture sent over loopback many times a minute.
+    public static func encode(_ buffer: PixelBuffer, fast: Bool = false) throws(EncodeError) -> [UInt8] {
         let rgb = rgbBytes(of: buffer)
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
+        if fast { image.flags |= UInt32(PNG_IMAGE_FLAG_FAST) }
         image.width = UInt32(buffer.width)
         image.height = UInt32(buffer.height)
         image.format = UInt32(PNG_FORMAT_FLAG_COLOR)
