@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 DEV_CONFIG := dev/kioskd.toml
 
-.PHONY: all deps build test test-hil run sim-printer bench fuzz clean deb
+.PHONY: all deps build test test-demo test-hil run sim-printer bench fuzz clean deb
 
 all: build
 
@@ -14,10 +14,16 @@ build: deps
 	swift build
 
 # Builds everything (the end-to-end tests run the kioskd, kioskctl and fixture binaries), then
-# runs every test suite. This is what CI runs.
+# runs every test suite, then the demo page's tests (Debian's python3 for python3-websockets). This is what CI runs.
 test: build
 	swift build --build-tests
 	swift test
+	/usr/bin/python3 Tests/demo/demo_test.py
+
+# make run's demo page alone (Tests/demo; README, "Tests"): its input boundary, one journey through
+# its endpoints with run-dev.sh stopped by Ctrl-C, and the page clicked through in headless Chromium.
+test-demo: build
+	/usr/bin/python3 Tests/demo/demo_test.py
 
 # The hardware-in-the-loop suite (Tests/hil; README, "Hardware in the loop"): kioskd in a QEMU
 # guest against real kernel devices (fbdev, DRM, a uinput touchscreen, an FTDI reader on xHCI, an
