@@ -12,6 +12,8 @@ struct JourneyEndToEndTests {
     /// The sample resident card's full number, name and address (KioskSimulation.SampleCards).
     static let personalData = ["530622199001010012", "张伟", "云南省昭通市巧家县白鹤滩镇示例路1号"]
     static let linkPrefix = "https://hall.example.gov.cn/q?"
+    /// The technicians' PIN 246810 with a fixed salt (as `kioskctl pin-hash` prints it).
+    static let pin = (salt: "0011223344556677", sha256: "39738fa4dedeb07508a9dc4ea4cf46fd3318faec6d5ddd44844f79f302117dff")
 
     struct Kiosk {
         let kioskd: KioskdInstance
@@ -59,6 +61,8 @@ struct JourneyEndToEndTests {
 
             [journey]
             ticket_link_prefix = "\(Self.linkPrefix)"
+            maintenance_pin_salt = "\(Self.pin.salt)"
+            maintenance_pin_sha256 = "\(Self.pin.sha256)"
             callback_public_key = "\(hall.directory.file("K-JOURNEY"))/hall-callback.pem"
 
             \(hall.syncTable(for: "K-JOURNEY"))
@@ -253,6 +257,45 @@ struct JourneyEndToEndTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         return false
+    }
+
+    /// Should answer a progress inquiry typed on the keypad with the hall's record of the case
+    @Test func progressInquiryAnsweredByTheHall() async throws {
+        let kiosk = try await startKiosk()
+        let records = try kiosk.hall.directory.write("progress.json", """
+            [{"caseNumber": "20261130001234", "status": "审批中", "nextStep": "请等待短信通知", "updatedAtMs": 1796000000000}]
+            """)
+        let imported = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["import-progress", "--state-directory", kiosk.hall.stateDirectory, records], in: kiosk.hall.directory.path)
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let (kioskd, panel) = (kiosk.kioskd, kiosk.panel)
+        try tap("wake", on: try await waitForScreen("attract", kioskd), panel)
+        try tap("progress-inquiry", on: try await waitForScreen("home", kioskd), panel)
+        let keypad = try await waitForScreen("case-number-entry", kioskd)
+        for digit in "20261130001234" { try tap("digit:\(digit)", on: keypad, panel) }
+        try await Task.sleep(for: .milliseconds(300))
+        try tap("submit", on: try #require(try await screen(kioskd)), panel)
+        try await waitForScreen("progress", kioskd)
+        #expect(await kioskd.stop() == 0)
+        _ = await kiosk.hall.stop()
+        let journal = try Journal(path: kioskd.journalPath, kioskID: "K-JOURNEY")
+        let inquiry = try await journal.events(limit: 1000).first { $0.kind.rawValue == "inquiry.made" }
+        try journal.close()
+        #expect(inquiry?.payload == #"{"result":"found"}"#, "\(inquiry?.payload ?? "no inquiry journaled")")
+    }
+
+    /// Should open the technicians' screen after the four corners and the PIN, and not before
+    @Test func maintenanceBehindCornersAndPIN() async throws {
+        let kiosk = try await startKiosk()
+        let (kioskd, panel) = (kiosk.kioskd, kiosk.panel)
+        let attract = try await waitForScreen("attract", kioskd)
+        for corner in ["topLeft", "topRight", "bottomRight", "bottomLeft"] { try tap("corner:\(corner)", on: attract, panel) }
+        let pad = try await waitForScreen("pin-entry", kioskd)
+        for digit in "246810" { try tap("digit:\(digit)", on: pad, panel) }
+        try await Task.sleep(for: .milliseconds(300))
+        try tap("submit", on: try #require(try await screen(kioskd)), panel)
+        try await waitForScreen("maintenance", kioskd)
+        #expect(await kioskd.stop() == 0)
+        _ = await kiosk.hall.stop()
     }
 
     /// Should speak each step's prompt through the configured voice program, in Mandarin, and in
