@@ -23,6 +23,8 @@ actor FrameWatcher {
     private var version = 0
     private var encoded: (version: Int, png: [UInt8])?
     private var checkedAt: ContinuousClock.Instant?
+    /// Why the last read failed; nil after a good one.
+    private var unavailable: Unavailable?
     private var activeAt = ContinuousClock.now
 
     init(path: String, width: Int, height: Int) {
@@ -52,6 +54,8 @@ actor FrameWatcher {
     /// The newest frame as an opaque RGB PNG, with its version.
     func png() async throws -> (version: Int, png: [UInt8]) {
         try await refresh()
+        // Two callers' reads may interleave: one that failed leaves no frame to encode.
+        guard pixels.count == width * height * 4 else { throw unavailable ?? Unavailable(description: "No frame read from '\(path)' yet.") }
         if let encoded, encoded.version == version { return encoded }
         let (pixels, width, height, version) = (pixels, width, height, version)
         let png = try await NIOThreadPool.singleton.runIfActive {
@@ -68,13 +72,19 @@ actor FrameWatcher {
     /// Reads the file unless it was read in the last 100 ms; a different frame is a new version.
     /// The read goes into the spare buffer, which becomes the frame only when it differs.
     private func refresh() async throws {
-        if let checkedAt, ContinuousClock.now - checkedAt < .milliseconds(100) { return }
+        if let checkedAt, ContinuousClock.now - checkedAt < .milliseconds(100), unavailable == nil { return }
         checkedAt = .now
         let (path, count) = (path, width * height * 4)
         // Handed over in a box so that the array has one owner while it is filled (no copy on write).
         let box = ReadBuffer(spare.count == count ? spare : [UInt8](repeating: 0, count: count))
         spare = []
-        try await NIOThreadPool.singleton.runIfActive { try Self.read(path, into: &box.bytes) }
+        do {
+            try await NIOThreadPool.singleton.runIfActive { try Self.read(path, into: &box.bytes) }
+            unavailable = nil
+        } catch let error as Unavailable {
+            unavailable = error
+            throw error
+        }
         let bytes = box.bytes
         let same = pixels.count == count && bytes.withUnsafeBytes { new in pixels.withUnsafeBytes { old in memcmp(new.baseAddress!, old.baseAddress!, count) == 0 } }
         if same {
