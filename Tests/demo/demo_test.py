@@ -273,10 +273,13 @@ class DevRun:
         raise Failed(f"no '{intent}' button on '{report.get('screen')}': {[t['intent'] for t in report.get('targets') or []]}")
 
     def leftovers(self):
-        """Processes still in run-dev.sh's process group or working in the temporary copy."""
+        """Processes still in run-dev.sh's process group or working in the temporary copy (zombies,
+        ended and waiting for their parent, do not count)."""
         found = []
         for pid in filter(str.isdigit, os.listdir("/proc")):
             try:
+                if open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] == "Z":
+                    continue
                 if os.getpgid(int(pid)) == self.process.pid or os.readlink(f"/proc/{pid}/cwd").startswith(self.work):
                     found.append(open(f"/proc/{pid}/cmdline", "rb").read().replace(b"\0", b" ").decode().strip())
             except OSError:
@@ -300,12 +303,12 @@ class DevRun:
         return seconds
 
     def kill(self):
-        for pid in filter(str.isdigit, os.listdir("/proc")):
-            try:
-                if os.getpgid(int(pid)) == self.process.pid:
-                    os.kill(int(pid), signal.SIGKILL)
-            except OSError:
-                pass
+        """After a failure: SIGKILL to everything run-dev.sh started, so nothing outlives the test."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
 
 
 def start_dev_run(work):
@@ -318,8 +321,12 @@ def start_dev_run(work):
             return "listening on" in open(f"{work}/.run/kiosk-sim-demo.log").read()
         except FileNotFoundError:
             return False
-    wait_for("the demo page", listening, timeout=30)
-    wait_for("run-dev.sh printing the page's address", lambda: run.url in run.output(), timeout=10)
+    try:
+        wait_for("the demo page", listening, timeout=30)
+        wait_for("run-dev.sh printing the page's address", lambda: run.url in run.output(), timeout=10)
+    except BaseException:
+        run.kill()
+        raise
     return run
 
 
@@ -452,8 +459,9 @@ def test_browser(work):
                  "--window-size=1280,1000", "--no-first-run", "--no-default-browser-check", "--disable-extensions", "about:blank"]
     if os.geteuid() == 0:
         arguments.insert(1, "--no-sandbox")  # Chromium refuses root without it
-    browser = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=open(f"{work}/chromium.log", "w"), start_new_session=True)
+    browser = None
     try:
+        browser = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=open(f"{work}/chromium.log", "w"), start_new_session=True)
         port_file = f"{profile}/DevToolsActivePort"
         wait_for("Chromium's DevTools port", lambda: os.path.exists(port_file) and open(port_file).read().split("\n")[0], timeout=30)
         port = int(open(port_file).read().split("\n")[0])
@@ -461,11 +469,12 @@ def test_browser(work):
         seconds = run.stop()
         return f"clicked through to the printed ticket on the page (screenshot .build/screens/demo-page.png), stopped in {seconds:.1f} s"
     finally:
-        try:
-            os.killpg(browser.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        browser.wait()
+        if browser:
+            try:
+                os.killpg(browser.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            browser.wait()
         if run.process.poll() is None or run.leftovers():
             run.kill()
 
