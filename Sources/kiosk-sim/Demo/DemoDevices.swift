@@ -23,6 +23,7 @@ struct DemoDevices: Sendable {
                 throw HTTPError(.serviceUnavailable, message: "\(error)")
             }
         }
+        Self.log("tap \(x) \(y)")
     }
 
     /// Sends `command` to the card reader simulator and returns its answer ("ok placed resident").
@@ -51,6 +52,11 @@ struct DemoDevices: Sendable {
         return try await NIOThreadPool.singleton.runIfActive {
             FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         }
+    }
+
+    /// One line on stderr per action (.run/kiosk-sim-demo.log under make run).
+    static func log(_ text: String) {
+        FileHandle.standardError.write(Data("kiosk-sim demo: \(text)\n".utf8))
     }
 
     /// A picture the printer simulator finished (it writes `.ticket-0001.png` and renames it):
@@ -89,6 +95,7 @@ struct DemoDevices: Sendable {
             guard text.hasPrefix("ok") else {
                 throw HTTPError(.badGateway, message: "The simulator at '\(path)' refused '\(command)': \(text.isEmpty ? "no answer" : text)")
             }
+            log("\(command) -> \(text)")
             return text
         }
     }
