@@ -10,10 +10,11 @@ enum DemoPage {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>kioskd 演示 demo</title>
     <style>
-      :root { color-scheme: light; font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; }
+      :root { --aspect: 1.7778; color-scheme: light; font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; }
       body { margin: 0; display: flex; gap: 16px; padding: 12px; background: #e8ecf0; color: #1c2530; }
       #panel { position: relative; flex: none; line-height: 0; }
-      #screen { height: calc(100vh - 24px); width: auto; max-width: calc(100vw - 400px); background: #000;
+      /* As tall as the window allows while the controls keep 380 px beside it; the width follows the frame's aspect. */
+      #screen { height: min(calc(100vh - 24px), calc((100vw - 420px) * var(--aspect))); width: auto; background: #000;
                 cursor: pointer; border-radius: 8px; box-shadow: 0 2px 12px #0004; user-select: none; }
       .touch { position: absolute; width: 36px; height: 36px; margin: -18px 0 0 -18px; border-radius: 50%;
                background: #ffb30088; pointer-events: none; animation: fade .6s forwards; }
@@ -148,6 +149,9 @@ enum DemoPage {
 
     async function start() {
       setup = await (await fetch("/setup")).json();
+      screenImage.width = setup.width;
+      screenImage.height = setup.height;
+      document.documentElement.style.setProperty("--aspect", setup.height / setup.width);
       for (const name of setup.cards) $("#card").append(new Option(name, name, false, name === "resident"));
       for (const state of setup.printerStates) {
         const button = document.createElement("button");
