@@ -356,11 +356,12 @@ def wait_screen_for_change(guest, before, timeout):
 
 
 def make_disk(run_dir):
-    """A 64 MiB raw image formatted ext4 on the host, attached to the guest as virtio-blk."""
+    """A sparse 256 MiB raw image formatted ext4 on the host, attached to the guest as virtio-blk
+    (kioskd warns below 64 MiB free: the disk must not be the test's subject by accident)."""
     disk = os.path.join(run_dir, "state.img")
     if os.path.exists(disk):
         os.unlink(disk)
-    subprocess.run(["truncate", "-s", "64M", disk], check=True)
+    subprocess.run(["truncate", "-s", "256M", disk], check=True)
     subprocess.run(["mkfs.ext4", "-q", "-F", "-L", "kiosk-state", disk], check=True)
     return disk
 
