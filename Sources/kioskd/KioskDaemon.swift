@@ -103,7 +103,7 @@ struct KioskDaemon {
 
         try await recordStart(in: journal)
 
-        var services: [any Service] = [control] + deviceServices
+        var services: [any Service] = [control, USBWatchService(logger: logger)] + deviceServices
         if let sync { services.append(sync) }
         if let inbox {
             // Last: stopped first (ServiceGroup stops in reverse), before the devices it uses.

@@ -101,6 +101,12 @@ def card_unplug_replug(env, metrics):
     recovered = kiosk.events("device.recovered")
     expect(len(recovered) == recovered_before + 1, f"expected one new device.recovered, found {recovered[recovered_before:]}")
     expect(recovered[-1]["sequence"] > faults[-1]["sequence"], "device.recovered is journaled before device.fault")
+    # kioskd's own libusb hotplug watch saw the FTDI device (0403:6001) leave and arrive.
+    logs = kiosk.ctl("logs --lines 1000").out
+    for what in ("USB device left", "USB device arrived"):
+        expect(any(what in line and "0403:6001" in line for line in logs.splitlines()),
+               f"kioskd's log has no '{what}' line for 0403:6001 (libusb hotplug); its USB lines: "
+               + "; ".join(line for line in logs.splitlines() if "USB" in line)[-600:])
 
 
 def drm_setup(run_dir, metrics):
