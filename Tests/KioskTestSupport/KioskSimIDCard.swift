@@ -18,7 +18,8 @@ public final class KioskSimIDCard: @unchecked Sendable {
         if let card { arguments += ["--card", card] }
         process = try ChildProcess(BuiltExecutable.path("kiosk-sim"), arguments, outputDirectory: self.directory.path)
         // Ready once it printed its pty and control paths (the control socket is bound right after).
-        let deadline = ContinuousClock.now + .seconds(30)
+        // Generous: a loaded CI machine starts many simulators at once.
+        let deadline = ContinuousClock.now + .seconds(90)
         while ContinuousClock.now < deadline {
             let output = process.standardOutput
             if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("pty ") }), output.contains("control ") {
