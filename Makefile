@@ -13,11 +13,13 @@ deps:
 build: deps
 	swift build
 
-# Builds everything (the end-to-end tests run the kioskd, kioskctl and fixture binaries), then
-# runs every test suite, then the demo page's tests (Debian's python3 for python3-websockets). This is what CI runs.
-test: build
+# Builds everything (the end-to-end tests run the kioskd, kioskctl and fixture binaries) and the
+# Debian packages (make deb: the package tests install them; KIOSKD_REQUIRE_DEB makes a missing
+# one a failure, not a skip), then runs every test suite, then the demo page's tests (Debian's
+# python3 for python3-websockets). This is what CI runs.
+test: build deb
 	swift build --build-tests
-	swift test
+	KIOSKD_REQUIRE_DEB=1 swift test
 	/usr/bin/python3 Tests/demo/demo_test.py
 
 # make run's demo page alone (Tests/demo; README, "Tests"): its input boundary, one journey through
