@@ -86,8 +86,14 @@ struct KioskSimConnectTests {
         #expect(answer[9] == 0x90, "SW3 \(answer[9])")
     }
 
+    /// Waits up to 10 s until the control socket accepts connections (the file appears at
+    /// bind(2), a moment before listen(2): connecting then is refused).
     static func waitForControl(_ path: String) async throws {
-        for _ in 0..<500 where !FileManager.default.fileExists(atPath: path) {
+        for _ in 0..<500 {
+            if case .success(let fd) = UnixSocket.connect(to: path) {
+                close(fd)
+                return
+            }
             try await Task.sleep(for: .milliseconds(20))
         }
     }
