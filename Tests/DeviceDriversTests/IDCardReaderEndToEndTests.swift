@@ -112,7 +112,8 @@ struct IDCardReaderServiceTests {
         }
 
         /// Waits until `count` events match `predicate`; returns false after `timeout`.
-        func waitFor(count: Int = 1, timeout: Duration = .seconds(15), _ predicate: (IDCardReaderEvent) -> Bool) async -> Bool {
+        // Generous by default: the full suite runs every simulator at once on a 2-core machine.
+        func waitFor(count: Int = 1, timeout: Duration = .seconds(60), _ predicate: (IDCardReaderEvent) -> Bool) async -> Bool {
             let deadline = ContinuousClock.now + timeout
             while ContinuousClock.now < deadline {
                 if log.events.withLock({ $0.filter(predicate).count }) >= count { return true }

@@ -23,7 +23,7 @@ struct TouchEndToEndTests {
     }
 
     func waitForTouchscreen(_ kioskd: KioskdInstance) async throws {
-        for _ in 0..<100 {
+        for _ in 0..<600 {
             let status = try await kioskd.kioskctl(["status"])
             if status.standardOutput.contains("touchscreen: ready") { return }
             try await Task.sleep(for: .milliseconds(100))
@@ -35,7 +35,7 @@ struct TouchEndToEndTests {
     func whileTechnicianScreenShows(_ kioskd: KioskdInstance, _ arguments: [String], touch: () async throws -> Void) async throws -> (status: Int32, standardOutput: String, standardError: String) {
         async let result = kioskd.kioskctl(arguments)
         var shown = false
-        for _ in 0..<300 where !shown {
+        for _ in 0..<1200 where !shown {  // up to 60 s: the full suite loads the machine
             shown = kioskd.framePixel(x: 0, y: 0, width: 1) == 0x000000  // black while a technician screen shows
             if !shown { try await Task.sleep(for: .milliseconds(50)) }
         }
