@@ -48,7 +48,7 @@ struct TouchEndToEndTests {
     /// position, and draw its mark
     @Test func touchTestReportsTaps() async throws {
         let (kioskd, panel) = try await startKioskd()
-        let result = try await whileTechnicianScreenShows(kioskd, ["screen", "touch-test", "--seconds", "6", "--json"]) {
+        let result = try await whileTechnicianScreenShows(kioskd, ["screen", "touch-test", "--seconds", "20", "--json"]) {
             panel.tap(x: 100, y: 200)
             panel.tap(x: 479, y: 799)
         }
@@ -61,7 +61,7 @@ struct TouchEndToEndTests {
     /// Should map a tap on a landscape panel mounted portrait (rotation 90) onto the UI
     @Test func rotatedTouch() async throws {
         let (kioskd, panel) = try await startKioskd(width: 800, height: 480, rotation: 90)
-        let result = try await whileTechnicianScreenShows(kioskd, ["screen", "touch-test", "--seconds", "6", "--json"]) {
+        let result = try await whileTechnicianScreenShows(kioskd, ["screen", "touch-test", "--seconds", "20", "--json"]) {
             panel.tap(x: 700, y: 100)
         }
         #expect(result.status == 0, "\(result.standardError)")
@@ -89,7 +89,7 @@ struct TouchEndToEndTests {
         let configuration = try String(contentsOfFile: kioskd.configPath, encoding: .utf8)
         #expect(configuration.contains("calibration = ["), "\(configuration)")
         // The next touches land where the finger was.
-        let check = try await whileTechnicianScreenShows(kioskd, ["screen", "touch-test", "--seconds", "6", "--json"]) {
+        let check = try await whileTechnicianScreenShows(kioskd, ["screen", "touch-test", "--seconds", "20", "--json"]) {
             let raw = skewed(300, 600)
             panel.tap(x: raw.0, y: raw.1)
         }
@@ -114,7 +114,7 @@ struct TouchEndToEndTests {
     /// Should skip records that cannot be input events and still see the tap after them
     @Test func garbageRecordsAreSkipped() async throws {
         let (kioskd, panel) = try await startKioskd()
-        let result = try await whileTechnicianScreenShows(kioskd, ["screen", "touch-test", "--seconds", "6", "--json"]) {
+        let result = try await whileTechnicianScreenShows(kioskd, ["screen", "touch-test", "--seconds", "20", "--json"]) {
             // Two records claiming event types 0xBEEF and 0xFFFF: no kernel sends these.
             panel.write(InputEventWriter.record(type: 0xBEEF, code: 1, value: 2) + InputEventWriter.record(type: 0xFFFF, code: 0, value: -1))
             panel.tap(x: 10, y: 20)

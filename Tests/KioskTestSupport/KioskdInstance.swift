@@ -74,8 +74,9 @@ public final class KioskdInstance: @unchecked Sendable {
         return try await runToCompletion(kioskctl, full, in: directory.path)
     }
 
-    /// SIGTERM, then the exit status (nil if kioskd was still running after `timeout`).
-    public func stop(timeout: Duration = .seconds(2)) async -> Int32? {
+    /// SIGTERM, then the exit status (nil if kioskd was still running after `timeout`; kioskd
+    /// stops in milliseconds, but a loaded CI machine can hold it up for seconds).
+    public func stop(timeout: Duration = .seconds(10)) async -> Int32? {
         process.signal(SIGTERM)
         return await process.waitForExit(timeout: timeout)
     }
