@@ -5,7 +5,8 @@ import Foundation
 public final class HallInstance: @unchecked Sendable {
     public let directory: TemporaryDirectory
     public let stateDirectory: String
-    public let port: Int
+    /// Picked free at creation; picked again if another test took it before the first start.
+    public private(set) var port: Int
     public private(set) var process: ChildProcess?
     let extraArguments: [String]
     let environment: [String: String]
@@ -45,15 +46,25 @@ public final class HallInstance: @unchecked Sendable {
 
     /// Starts the server and waits until it accepts connections.
     public func start() async throws {
-        let child = try ChildProcess(BuiltExecutable.path("kiosk-hall"), ["serve", "--state-directory", stateDirectory, "--port", "\(port)", "--log-level", "debug"] + extraArguments, environment: environment, outputDirectory: directory.path)
-        process = child
-        let deadline = ContinuousClock.now + .seconds(60)
-        while !child.standardOutput.contains("kiosk-hall listening on") {
-            guard child.process.isRunning, ContinuousClock.now < deadline else {
-                child.signal(SIGKILL)
-                throw HallFailure(log: child.standardError)
+        // Only a first start may move: a restarted hall keeps its port (kiosks have its URL).
+        let mayMove = process == nil
+        for attempt in 1...5 {
+            let child = try ChildProcess(BuiltExecutable.path("kiosk-hall"), ["serve", "--state-directory", stateDirectory, "--port", "\(port)", "--log-level", "debug"] + extraArguments, environment: environment, outputDirectory: directory.path)
+            process = child
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !child.standardOutput.contains("kiosk-hall listening on") {
+                guard child.process.isRunning, ContinuousClock.now < deadline else {
+                    child.signal(SIGKILL)
+                    // Another test took the free port between picking it and binding it.
+                    if mayMove, attempt < 5, child.standardError.contains("Address already in use") {
+                        port = try FreePort.pick()
+                        break
+                    }
+                    throw HallFailure(log: child.standardError)
+                }
+                try await Task.sleep(for: .milliseconds(20))
             }
-            try await Task.sleep(for: .milliseconds(20))
+            if child.standardOutput.contains("kiosk-hall listening on") { return }
         }
     }
 

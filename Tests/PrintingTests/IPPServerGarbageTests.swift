@@ -11,8 +11,9 @@ struct IPPServerGarbageTests {
         let error = await #expect(throws: PrinterError.self) { try await printer.status() }
         #expect(error?.code == .notConnected)
         #expect(error?.message.hasPrefix("Printer 'ipp://127.0.0.1:\(server.port)/ipp/print': the server gave no answer") == true)
-        // The connection's timeout is 3 s; libcups' own default would wait far longer.
-        #expect(ContinuousClock.now - started < .seconds(30))
+        // The connection's timeout is 3 s; libcups' own default would wait without end. The
+        // bound is loose: under the full suite the call first waits for a blocking-pool thread.
+        #expect(ContinuousClock.now - started < .seconds(120))
     }
 
     /// Should reject an HTTP answer whose body is not IPP
