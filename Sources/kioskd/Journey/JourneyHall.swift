@@ -18,17 +18,11 @@ struct JourneyHall: Sendable {
         switch request {
         case let .ticket(id, category, forDate, _):
             guard let client else { return .unreachable(id) }
-            let requestID = UUID().uuidString
-            for attempt in 1...2 {
-                do {
-                    let ticket = try await client.ticket(category: category, forDate: forDate.description, requestID: requestID, timeout: Self.tryTimeout)
-                    return .ticketAssigned(id, number: ticket.number, ahead: ticket.ahead)
-                } catch {
-                    logger.warning("The hall did not give a ticket number", metadata: ["attempt": "\(attempt)", "ticket.category": "\(category)", "cause": "\(error)"])
-                    if error.code != .unreachable { break }
-                }
+            let ticket = await twice("The hall did not give a ticket number", ["ticket.category": "\(category)"]) { requestID throws(HallClientError) in
+                try await client.ticket(category: category, forDate: forDate.description, requestID: requestID, timeout: Self.tryTimeout)
             }
-            return .unreachable(id)
+            guard let ticket else { return .unreachable(id) }
+            return .ticketAssigned(id, number: ticket.number, ahead: ticket.ahead)
         case let .progress(id, caseNumber):
             guard let client else { return .unreachable(id) }
             do {
@@ -45,18 +39,28 @@ struct JourneyHall: Sendable {
             case .qrCode(let code): (code, nil)
             case .holderHash(let hash): (nil, hash)
             }
-            let requestID = UUID().uuidString
-            for attempt in 1...2 {
-                do {
-                    guard let booking = try await client.checkIn(code: code, holder: holder, forDate: LocalClock.now().date.description,
-                                                                 requestID: requestID, timeout: Self.tryTimeout) else { return .noBooking(id) }
-                    return .bookingCheckedIn(id, BookingCheckIn(number: booking.number, category: booking.category, serviceID: booking.serviceID, ahead: booking.ahead))
-                } catch {
-                    logger.warning("The hall did not check in a booking", metadata: ["attempt": "\(attempt)", "cause": "\(error)"])
-                    if error.code != .unreachable { break }
-                }
+            let answer = await twice("The hall did not check in a booking", [:]) { requestID throws(HallClientError) in
+                try await client.checkIn(code: code, holder: holder, forDate: LocalClock.now().date.description, requestID: requestID, timeout: Self.tryTimeout)
             }
-            return .unreachable(id)
+            guard let answer else { return .unreachable(id) }
+            guard let booking = answer else { return .noBooking(id) }
+            return .bookingCheckedIn(id, BookingCheckIn(number: booking.number, category: booking.category, serviceID: booking.serviceID, ahead: booking.ahead))
         }
+    }
+
+    /// Asks up to twice with one request id (the hall then counts a request whose answer was
+    /// lost only once); the second try only when the hall could not be reached. nil: no answer.
+    private func twice<T: Sendable>(_ failure: String, _ metadata: Logger.Metadata,
+                                    _ ask: (String) async throws(HallClientError) -> T) async -> T? {
+        let requestID = UUID().uuidString
+        for attempt in 1...2 {
+            do {
+                return try await ask(requestID)
+            } catch {
+                logger.warning("\(failure)", metadata: metadata.merging(["attempt": "\(attempt)", "cause": "\(error)"]) { $1 })
+                if error.code != .unreachable { break }
+            }
+        }
+        return nil
     }
 }
