@@ -53,7 +53,7 @@ public final class CUPSTestEnvironment: @unchecked Sendable {
             Listen \(cupsSocket)
             Browsing No
             WebInterface No
-            LogLevel warn
+            LogLevel debug
             DefaultAuthType None
             <Location />
               Order allow,deny
@@ -115,6 +115,23 @@ public final class CUPSTestEnvironment: @unchecked Sendable {
     }
 
     public struct SetupError: Error, CustomStringConvertible { public var description: String }
+
+    /// The last lines cupsd (at debug level, with its backend's lines) and the printer logged, for a
+    /// failing test's message: a job that cupsd cancels or aborts is explained there and nowhere else.
+    public var logs: String {
+        func tail(_ text: String) -> String { text.split(separator: "\n").suffix(120).joined(separator: "\n") }
+        let scheduler = (try? String(contentsOfFile: directory.file("log/error_log"), encoding: .utf8)) ?? ""
+        return "cupsd error_log (end):\n\(tail(scheduler))\nippeveprinter stderr (end):\n\(tail(printer?.standardError ?? ""))"
+    }
+
+    /// Runs `body`; an error it throws comes back with `logs` appended.
+    public func explainingFailures<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw SetupError(description: "\(error)\n\(logs)")
+        }
+    }
 
     /// Waits (bounded, for hang detection only) for a socket file to appear.
     public static func waitForFile(_ path: String, what: String, log: () -> String) async throws {

@@ -22,7 +22,7 @@ struct CUPSPrinterTests {
     /// Should deliver a raw ESC/POS ticket through the CUPS queue byte for byte, and report it completed
     @Test func rawTicketLandsByteIdentical() async throws {
         let environment = try await CUPSTestEnvironment()
-        let receipt = try await queue(environment).print(Self.ticket)
+        let receipt = try await environment.explainingFailures { try await queue(environment).print(Self.ticket) }
         #expect(receipt.jobID == 1)
         #expect(receipt.status.condition == .ready)
         #expect(try environment.spooledDocuments() == [Self.ticket])
@@ -36,7 +36,7 @@ struct CUPSPrinterTests {
         let path = directory.file("page.png")
         try page.write(to: path)
         let png = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        let receipt = try await queue(environment).print(png, format: "image/png", jobName: "guide")
+        let receipt = try await environment.explainingFailures { try await queue(environment).print(png, format: "image/png", jobName: "guide") }
         #expect(receipt.bytes == png.count)
         #expect(try environment.spooledDocuments() == [png])
     }
@@ -45,7 +45,7 @@ struct CUPSPrinterTests {
     @Test func pdfPageIsAccepted() async throws {
         let environment = try await CUPSTestEnvironment()
         let pdf = Array(Self.minimalPDF.utf8)
-        let receipt = try await queue(environment).print(pdf, format: "application/pdf", jobName: "guide")
+        let receipt = try await environment.explainingFailures { try await queue(environment).print(pdf, format: "application/pdf", jobName: "guide") }
         #expect(receipt.bytes == pdf.count)
         #expect(try environment.spooledDocuments() == [pdf])
     }
