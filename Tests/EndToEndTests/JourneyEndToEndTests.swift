@@ -90,7 +90,8 @@ struct JourneyEndToEndTests {
             if let last, last.screen == name { return last }
             try await Task.sleep(for: .milliseconds(100))
         }
-        Issue.record("the screen '\(name)' never showed; last: \(last?.screen ?? "none") with \(last?.targets?.map(\.intent) ?? [])")
+        let log = kioskd.process.standardError.split(separator: "\n").suffix(40).joined(separator: "\n")
+        Issue.record("the screen '\(name)' never showed; last: \(last?.screen ?? "none") with \(last?.targets?.map(\.intent) ?? []); kioskd's last lines:\n\(log)")
         throw CancellationError()
     }
 
