@@ -118,6 +118,9 @@ final class IDCardSimulator: @unchecked Sendable {
         if master >= 0 && connectPath != nil { shutdown(master, Int32(SHUT_RDWR)) }
         if master >= 0 { close(master) }
         if slave >= 0 { close(slave) }
+        // The link goes with the device, as udev removes /dev/kiosk/ links: the kernel hands the
+        // freed pty number to the next pty opened, which may be another simulator's.
+        if let linkPath { unlink(linkPath) }
     }
 
     private func answerFrames(master: Int32) {

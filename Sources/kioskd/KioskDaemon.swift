@@ -103,7 +103,12 @@ struct KioskDaemon {
 
         try await recordStart(in: journal)
 
-        var services: [any Service] = [control, USBWatchService(logger: logger)] + deviceServices
+        // A USB device plugged in may be the reader or a printer coming back: they try at once.
+        let usbWatch = USBWatchService(logger: logger) { [reader = cardReader?.reader, printers] in
+            reader?.retryNow()
+            printers.forEach { $0.pollSoon() }
+        }
+        var services: [any Service] = [control, usbWatch] + deviceServices
         if let sync { services.append(sync) }
         if let inbox {
             // Last: stopped first (ServiceGroup stops in reverse), before the devices it uses.

@@ -5,8 +5,12 @@ import ServiceLifecycle
 /// Logs every USB device arriving and leaving (libusb hotplug), so that a technician sees in
 /// `kioskctl logs` that the reader or printer was unplugged at 03:12 and when it came back,
 /// whatever the device's driver makes of it. Nothing runs while nothing is plugged.
+///
+/// An arrival is also told to `onArrival` (the card reader and the printers), so that a device
+/// plugged back in is opened at once instead of at the end of its service's retry wait.
 struct USBWatchService: Service {
     let logger: Logger
+    let onArrival: @Sendable () -> Void
 
     func run() async throws {
         guard USBHotplugMonitor.isSupported else {
@@ -27,7 +31,9 @@ struct USBWatchService: Service {
             await withTaskCancellationHandler {
                 for await event in monitor.events {
                     switch event {
-                    case .arrived(let device): logger.notice("USB device arrived", metadata: ["usb.device": "\(device)"])
+                    case .arrived(let device):
+                        logger.notice("USB device arrived", metadata: ["usb.device": "\(device)"])
+                        onArrival()
                     case .left(let device): logger.notice("USB device left", metadata: ["usb.device": "\(device)"])
                     }
                 }

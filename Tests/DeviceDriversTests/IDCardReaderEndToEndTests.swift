@@ -232,6 +232,30 @@ struct IDCardReaderServiceTests {
         #expect(reader.snapshot.faults == 1)
     }
 
+    /// Should open a reader plugged back in when told a USB device arrived, not at the end of its
+    /// retry wait (here an hour, so only the arrival can explain the recovery)
+    @Test func arrivalEndsTheRetryWait() async throws {
+        let sim = try await KioskSimIDCard()
+        let path = sim.linkPath
+        let hour = IDCardReader.RetryDelays(first: .seconds(3600), longest: .seconds(3600))
+        let reader = IDCardReader(device: path, polling: .fast, retryDelays: hour) { () async throws(DeviceError) -> any IDCardReaderTransport in
+            try await SerialReaderTransport.open(path)
+        }
+        let recorder = Recorder(reader)
+        let task = Task { _ = try? await reader.run() }
+        defer { task.cancel() }
+        #expect(await recorder.waitFor(Self.isReady))
+        reader.retryNow()  // a working reader ignores arrivals
+        try sim.send("fault vanish")
+        #expect(await recorder.waitFor(Self.isFault))
+        try sim.send("plug")
+        try await Task.sleep(for: .seconds(1))
+        #expect(recorder.count(Self.isReady) == 1, "the reader came back before anything told it to")
+        reader.retryNow()
+        #expect(await recorder.waitFor(count: 2, timeout: .seconds(10), Self.isReady), "\(recorder.log.events.withLock { $0 }) \(reader.snapshot)")
+        #expect(reader.snapshot.faults == 1)
+    }
+
     /// Should not poll at all while polling is off, and read at once when a screen asks for a card
     @Test func pollingOffThenFast() async throws {
         let sim = try await KioskSimIDCard(card: "resident")

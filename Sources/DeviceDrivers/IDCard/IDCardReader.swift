@@ -15,13 +15,28 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
     private let state: Mutex<IDCardReaderSnapshot>
     private let alarm = Alarm()
 
-    /// Waits between attempts to reopen a faulted reader: 0.5 s doubling to at most 5 s.
-    static func reconnectDelay(attempt: Int) -> Duration {
-        .milliseconds(min(5000, 500 << min(attempt, 4)))
+    /// Waits between attempts to reopen a faulted reader: `first` doubling to at most `longest`.
+    public struct RetryDelays: Sendable {
+        public var first: Duration
+        public var longest: Duration
+        public static let standard = RetryDelays(first: .milliseconds(500), longest: .seconds(5))
+        public init(first: Duration, longest: Duration) {
+            self.first = first
+            self.longest = longest
+        }
+
+        func delay(attempt: Int) -> Duration {
+            min(longest, first * (1 << min(attempt, 16)))
+        }
     }
 
-    public init(device: String, polling: ReaderPolling = .slow, open: @escaping Opener) {
+    private let retryDelays: RetryDelays
+    /// Counts `retryNow()` calls: a change during a wait starts the backoff over.
+    private let retryRequests = Atomic<Int>(0)
+
+    public init(device: String, polling: ReaderPolling = .slow, retryDelays: RetryDelays = .standard, open: @escaping Opener) {
         self.open = open
+        self.retryDelays = retryDelays
         state = Mutex(IDCardReaderSnapshot(device: device, phase: .connecting, polling: polling))
         (events, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(64))
     }
@@ -33,6 +48,15 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
     /// Changes how often the reader looks for a card; takes effect at once.
     public func setPolling(_ mode: ReaderPolling) {
         state.withLock { $0.polling = mode }
+        alarm.wake()
+    }
+
+    /// A device arrived (USB hotplug): a faulted reader tries to open again at once, and with
+    /// short waits again after that (its device node may appear a moment after the USB device),
+    /// instead of waiting out its backoff. Does nothing to a reader that works.
+    public func retryNow() {
+        guard state.withLock({ $0.phase == .faulted }) else { return }
+        retryRequests.add(1, ordering: .relaxed)
         alarm.wake()
     }
 
@@ -63,8 +87,9 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
             }
             await transport?.close()
             guard !Task.isCancelled else { break }
-            await alarm.sleep(for: Self.reconnectDelay(attempt: attempt))
-            attempt += 1
+            let requestsBefore = retryRequests.load(ordering: .relaxed)
+            await alarm.sleep(for: retryDelays.delay(attempt: attempt))
+            attempt = retryRequests.load(ordering: .relaxed) == requestsBefore ? attempt + 1 : 0
         }
     }
 

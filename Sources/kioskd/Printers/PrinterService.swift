@@ -123,6 +123,12 @@ final class PrinterService: Service, DeviceStatusReporting {
         }
     }
 
+    /// Asks for the status at the next turn of the queue, without waiting for it: a USB device
+    /// arrived, and a printer that was unplugged is found again at once rather than at the next poll.
+    func pollSoon() {
+        requestContinuation.yield(.poll)
+    }
+
     /// Reads the status now (through the queue, after any job in progress).
     func refreshStatus() async {
         await withCheckedContinuation { done in
