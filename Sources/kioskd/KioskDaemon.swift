@@ -122,7 +122,8 @@ struct KioskDaemon {
             services.append(SystemdNotifierService(
                 notifier: notifier,
                 watchdogTimeout: SystemdNotifier.watchdogTimeoutFromEnvironment(),
-                livenessProbes: [{ try await journal.checkWriterResponds() }],
+                livenessProbes: [LivenessProbe(part: "the journal's writer") { try await journal.checkWriterResponds() }]
+                    + (inbox.map { inbox in [LivenessProbe(part: "the citizen's journey") { await inbox.probe() }] } ?? []),
                 statusLine: { [statusSource] in await statusSource.statusLine() },
                 logger: logger))
         }

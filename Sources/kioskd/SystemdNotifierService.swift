@@ -1,5 +1,6 @@
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Tells systemd how kioskd is doing: READY=1 once the daemon serves, WATCHDOG=1 at half the
 /// watchdog period while the daemon's loops answer, STATUS= a one-line summary, STOPPING=1 at
@@ -8,9 +9,10 @@ struct SystemdNotifierService: Service {
     let notifier: SystemdNotifier
     /// nil when systemd set no watchdog.
     let watchdogTimeout: Duration?
-    /// Each must return promptly while its part of the daemon is healthy. A probe that hangs
-    /// holds back the ping, and systemd restarts the daemon: that is the point.
-    let livenessProbes: [@Sendable () async throws -> Void]
+    /// Each must return promptly while its part of the daemon is healthy. A probe that fails or
+    /// does not answer within the ping period holds back the ping (and is logged by name), and
+    /// systemd restarts the daemon: that is the point.
+    let livenessProbes: [LivenessProbe]
     let statusLine: @Sendable () async -> String
     let logger: Logger
 
@@ -27,7 +29,7 @@ struct SystemdNotifierService: Service {
                 } catch {
                     break
                 }
-                if await probesPass() {
+                if await probesPass(within: period) {
                     notifier.send("WATCHDOG=1\nSTATUS=\(await statusLine())")
                 }
             }
@@ -37,16 +39,55 @@ struct SystemdNotifierService: Service {
         notifier.send("STOPPING=1\nSTATUS=Shutting down")
     }
 
-    private func probesPass() async -> Bool {
+    private func probesPass(within limit: Duration) async -> Bool {
         for probe in livenessProbes {
-            do {
-                try await probe()
-            } catch {
-                logger.error("Liveness check failed; withholding the watchdog ping", metadata: ["error": "\(error)"])
-                return false
-            }
+            guard await probe.answers(within: limit, logger: logger) else { return false }
         }
         return true
+    }
+}
+
+/// One part of the daemon the watchdog asks after: the journal's writer, the journey.
+struct LivenessProbe: Sendable {
+    /// What is checked, for the log: "the journal's writer".
+    let part: String
+    let check: @Sendable () async throws -> Void
+
+    /// Whether `check` returned within `limit`. A check still hanging at the limit is left
+    /// behind (it may yet return; nothing waits for it).
+    func answers(within limit: Duration, logger: Logger) async -> Bool {
+        await withCheckedContinuation { (answer: CheckedContinuation<Bool, Never>) in
+            let once = ResumeOnce(answer)
+            let timer = Task {
+                try? await Task.sleep(for: limit)
+                guard !Task.isCancelled, once.resume(false) else { return }
+                logger.critical("Liveness check: \(part) did not answer within \(limit); withholding the watchdog ping, systemd will restart kioskd if it stays stuck")
+            }
+            Task {
+                do {
+                    try await check()
+                    timer.cancel()
+                    once.resume(true)
+                } catch {
+                    timer.cancel()
+                    if once.resume(false) {
+                        logger.error("Liveness check: \(part) failed; withholding the watchdog ping", metadata: ["cause": "\(error)"])
+                    }
+                }
+            }
+        }
+    }
+
+    /// Resumes a continuation once, whichever of the check and the timer comes first.
+    private final class ResumeOnce: Sendable {
+        private let continuation: Mutex<CheckedContinuation<Bool, Never>?>
+        init(_ continuation: CheckedContinuation<Bool, Never>) { self.continuation = Mutex(continuation) }
+        /// Returns false when it was resumed already.
+        func resume(_ value: Bool) -> Bool {
+            guard let continuation = continuation.withLock({ $0.take() }) else { return false }
+            continuation.resume(returning: value)
+            return true
+        }
     }
 }
 

@@ -19,6 +19,20 @@ struct SystemdNotifyTests {
         #expect(await kioskd.process.waitForExit(timeout: .seconds(2)) == 0)
     }
 
+    /// Should keep pinging while the citizen's journey takes events: with a screen, the watchdog
+    /// also asks the journey, whose answer comes through the same inbox as the taps
+    @Test func watchdogAsksTheJourney() async throws {
+        let kioskd = try await KioskdInstance(kioskID: "K-NOTIFY-J", extraConfig: """
+            [devices.display]
+            device = "file:fb?width=480&height=800"
+            """, environment: ["WATCHDOG_USEC": "400000"])
+        try #require(kioskd.notify.waitFor("WATCHDOG=1", timeout: .seconds(10)) != nil, "no WATCHDOG=1 within 10 s")
+        #expect(kioskd.notify.waitFor("WATCHDOG=1", timeout: .seconds(10)) != nil)
+        #expect(kioskd.process.standardError.contains("Journey started"), "the journey did not start: \(kioskd.process.standardError)")
+        #expect(!kioskd.process.standardError.contains("Liveness check"))
+        #expect(await kioskd.stop() == 0)
+    }
+
     /// Should not ping the watchdog when WATCHDOG_PID names another process
     @Test func watchdogForAnotherProcessIsIgnored() async throws {
         let kioskd = try await KioskdInstance(environment: ["WATCHDOG_USEC": "200000", "WATCHDOG_PID": "1"])

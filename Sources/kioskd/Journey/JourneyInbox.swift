@@ -4,15 +4,30 @@ import KioskCore
 /// from the reader, codes from the scanner, printer and reader states, print results, the hall's
 /// answers, ticks. The journey service takes them one at a time, in order. Sending never waits.
 final class JourneyInbox: Sendable {
-    let events: AsyncStream<FlowEvent>
-    private let continuation: AsyncStream<FlowEvent>.Continuation
+    enum Item: Sendable {
+        case event(FlowEvent)
+        /// The watchdog's question "do you still take events?", answered when its turn comes.
+        case probe(CheckedContinuation<Void, Never>)
+    }
+
+    let items: AsyncStream<Item>
+    private let continuation: AsyncStream<Item>.Continuation
 
     init() {
-        (events, continuation) = AsyncStream.makeStream(of: FlowEvent.self, bufferingPolicy: .unbounded)
+        (items, continuation) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .unbounded)
     }
 
     func send(_ event: FlowEvent) {
-        continuation.yield(event)
+        continuation.yield(.event(event))
+    }
+
+    /// Returns once the journey has taken everything sent before it: it does not return while the
+    /// journey is stuck (an effect that never ends), which is what the watchdog wants to know.
+    /// After shutdown it returns at once.
+    func probe() async {
+        await withCheckedContinuation { answered in
+            if case .terminated = continuation.yield(.probe(answered)) { answered.resume() }
+        }
     }
 
     /// Ends the stream at shutdown.

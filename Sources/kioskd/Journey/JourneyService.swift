@@ -17,6 +17,7 @@ import ServiceLifecycle
 ///
 /// Idle costs nothing: the task sleeps on the inbox, with one timer set for `Flow.nextWakeUp`
 /// (the dimming, the countdown's seconds, the timeout), and none at all on the dimmed screen.
+/// The watchdog's probes pass through the same inbox: a journey stuck in an effect misses them.
 final class JourneyService: Service {
     let settings: JourneySettings
     let inbox: JourneyInbox
@@ -73,10 +74,15 @@ final class JourneyService: Service {
         await withGracefulShutdownHandler {
             await carryOut(flow.start(at: LocalClock.now()), &flow)
             timer = arm(flow.nextWakeUp)
-            for await event in inbox.events {
-                timer?.cancel()
-                await carryOut(flow.handle(event, at: LocalClock.now()), &flow)
-                timer = arm(flow.nextWakeUp)
+            for await item in inbox.items {
+                switch item {
+                case .probe(let answered):
+                    answered.resume()
+                case .event(let event):
+                    timer?.cancel()
+                    await carryOut(flow.handle(event, at: LocalClock.now()), &flow)
+                    timer = arm(flow.nextWakeUp)
+                }
             }
         } onGracefulShutdown: { [inbox] in
             inbox.finish()
