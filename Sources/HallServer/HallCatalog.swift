@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HallProtocol
+import KioskCore
 
 /// The catalog the hall serves, as the bytes read from its file, with a strong ETag (a hash of
 /// those bytes) so that kiosks can ask "changed since?" and get 304 when not.
@@ -27,7 +28,7 @@ public struct HallCatalog: Sendable {
         self.bytes = bytes
         self.catalog = catalog
         let digest = SHA256.hash(data: bytes)
-        etag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        etag = "\"" + digest.prefix(16).lowercaseHex + "\""
     }
 
     struct CatalogError: Error, CustomStringConvertible {

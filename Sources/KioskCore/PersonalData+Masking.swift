@@ -26,9 +26,6 @@ extension PersonalData {
     public static func linkingHash(ofIDNumber number: String, key: SymmetricKey) -> String {
         let normalised = number.uppercased()
         let code = HMAC<SHA256>.authenticationCode(for: Array(normalised.utf8), using: key)
-        return code.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return code.lowercaseHex
     }
 }

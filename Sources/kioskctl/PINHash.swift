@@ -29,10 +29,7 @@ struct PINHash: ParsableCommand {
             throw ValidationError("The PIN must be 6 to 12 digits (the kiosk's keypad has only digits); got \(pin.count) characters.")
         }
         var generator = SystemRandomNumberGenerator()
-        let salt = (0..<16).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined()
+        let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }.lowercaseHex
         let hash = MaintenancePIN(pin: pin, salt: salt).sha256
         if json {
             print(try jsonText(["maintenance_pin_salt": salt, "maintenance_pin_sha256": hash]))

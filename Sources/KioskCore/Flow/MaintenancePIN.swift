@@ -18,9 +18,6 @@ public struct MaintenancePIN: Sendable, Equatable {
     public func matches(_ pin: String) -> Bool { Self.hash(pin, salt: salt) == sha256 }
 
     static func hash(_ pin: String, salt: String) -> String {
-        SHA256.hash(data: Array((salt + pin).utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        SHA256.hash(data: Array((salt + pin).utf8)).lowercaseHex
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KioskCore
 
 /// The key of the keyed hash (HMAC-SHA256) that links one person's tickets without storing
 /// their ID number (DESIGN, privacy). The county's key, from `[journey] linking_key_file`, links
@@ -26,7 +27,7 @@ struct LinkingKey: Sendable {
             return (try read(ownPath, fix: "Delete it to have kioskd make a new one (today's ticket limits start over)."), true)
         }
         let key = LinkingKey(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
-        let hex = key.bytes.map { String(format: "%02x", $0) }.joined()
+        let hex = key.bytes.lowercaseHex
         guard FileManager.default.createFile(atPath: ownPath, contents: Data((hex + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
             throw Problem(description: "Unable to write the linking key '\(ownPath)'. Check that the state directory is writable by kioskd's user.")
         }
