@@ -75,9 +75,6 @@ struct JourneyConfigurationTests {
         ("journey = \"on\"\n", 4, "journey", "expected a table"),
     ] as [(String, Int?, String, String)])
     func badValuesAreRefused(section: String, line: Int?, key: String, problem: String) {
-        let error = #expect(throws: ConfigurationError.self) { try KioskConfiguration.parse(head + section, sourcePath: file) }
-        #expect(error?.key == key)
-        #expect(error?.line == line)
-        #expect(error?.problem.contains(problem) == true, "\(error?.problem ?? "")")
+        expectRefused(head + section, line: line, key: key, problem: problem)
     }
 }
