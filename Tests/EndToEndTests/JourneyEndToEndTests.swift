@@ -299,6 +299,45 @@ struct JourneyEndToEndTests {
         _ = await kiosk.hall.stop()
     }
 
+    /// Should turn the backlight down to the configured share when the attract screen dims, up
+    /// again at the citizen's touch, and leave it as it found it when kioskd stops. (A directory
+    /// of plain files stands in for /sys/class/backlight/NAME.)
+    @Test func backlightFollowsTheDimmedAttractScreen() async throws {
+        let directory = try TemporaryDirectory()
+        let backlight = directory.file("backlight")
+        try FileManager.default.createDirectory(atPath: backlight, withIntermediateDirectories: true)
+        try directory.write("backlight/max_brightness", "1000\n")
+        try directory.write("backlight/brightness", "800\n")
+        func level() -> String { ((try? String(contentsOfFile: backlight + "/brightness", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let panel = try InputEventWriter(fifo: directory.file("touch.fifo"))
+        let kioskd = try await KioskdInstance(extraConfig: """
+            [devices.display]
+            device = "file:fb?width=1080&height=1920"
+            backlight = "backlight"
+            dimmed_backlight_percent = 25
+
+            [devices.touchscreen]
+            device = "touch.fifo"
+
+            [journey]
+            dim_after_seconds = 10
+            """, directory: directory)
+        try await waitForScreen("attract", kioskd)
+        #expect(level() == "800", "the backlight changed before the screen dimmed")
+        let dimmed = try await waitForScreen("attract-dimmed", kioskd)
+        var waited = 0
+        while level() != "250", waited < 100 {
+            try await Task.sleep(for: .milliseconds(100))
+            waited += 1
+        }
+        #expect(level() == "250", "dimmed to 25% of 1000")
+        try tap("wake", on: dimmed, panel)
+        try await waitForScreen("home", kioskd)
+        #expect(level() == "800", "restored at the touch")
+        #expect(await kioskd.stop() == 0)
+        #expect(level() == "800")
+    }
+
     /// Should speak each step's prompt through the configured voice program, in Mandarin, and in
     /// English after the citizen switches language
     @Test func speaksPromptsInTheSessionsLanguage() async throws {

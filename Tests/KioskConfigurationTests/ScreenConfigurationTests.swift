@@ -15,6 +15,8 @@ struct ScreenConfigurationTests {
             rotation = 90
             panel_width_mm = 237
             panel_height_mm = 421
+            backlight = "/sys/class/backlight/intel_backlight"
+            dimmed_backlight_percent = 40
 
             [devices.touchscreen]
             device = "/dev/kiosk/touchscreen"
@@ -24,7 +26,8 @@ struct ScreenConfigurationTests {
             device = "scanner.fifo"
             """
         let devices = try KioskConfiguration.parse(text, sourcePath: file).devices
-        #expect(devices.display == DisplayConfiguration(device: "file:/etc/run/fb?width=1080&height=1920", rotation: 90, panelSizeMillimetres: (237, 421)))
+        #expect(devices.display == DisplayConfiguration(device: "file:/etc/run/fb?width=1080&height=1920", rotation: 90, panelSizeMillimetres: (237, 421),
+                                                        backlight: "/sys/class/backlight/intel_backlight", dimmedBacklightPercent: 40))
         #expect(devices.touchscreen == TouchscreenConfiguration(device: "/dev/kiosk/touchscreen", calibration: [1, 0, 0, 0, 1, 0]))
         #expect(devices.scanner == ScannerConfiguration(device: "/etc/kioskd/scanner.fifo"))
     }
@@ -40,6 +43,10 @@ struct ScreenConfigurationTests {
         ("[devices.display]\nrotation = 90\n", nil, "devices.display.device", "is missing"),
         ("[devices.display]\ndevice = \"/dev/fb0\"\nrotation = 45\n", 5, "devices.display.rotation", "must be 0, 90, 180 or 270"),
         ("[devices.display]\ndevice = \"/dev/fb0\"\nrotation = \"90\"\n", 5, "devices.display.rotation", "expected an integer"),
+        ("[devices.display]\ndevice = \"/dev/fb0\"\ndimmed_backlight_percent = 0\n", 5, "devices.display.dimmed_backlight_percent", "must be from 1 to 100"),
+        ("[devices.display]\ndevice = \"/dev/fb0\"\ndimmed_backlight_percent = \"half\"\n", 5, "devices.display.dimmed_backlight_percent", "expected an integer"),
+        ("[devices.display]\ndevice = \"/dev/fb0\"\nbacklight = \"\"\n", 5, "devices.display.backlight", "must not be empty"),
+        ("[devices.display]\ndevice = \"/dev/fb0\"\nbacklight = 1\n", 5, "devices.display.backlight", "expected a string"),
         ("[devices.display]\ndevice = \"/dev/fb0\"\npanel_width_mm = 200\n", 3, "devices.display", "needs both panel_width_mm and panel_height_mm"),
         ("[devices.display]\ndevice = \"/dev/fb0\"\nbrightness = 3\n", 5, "devices.display.brightness", "unknown key"),
         ("[devices.display]\ndevice = \"\"\n", 4, "devices.display.device", "must not be empty"),

@@ -3,13 +3,16 @@ import Glibc
 #endif
 
 /// A panel backlight under /sys/class/backlight: the blanking fallback for drivers without
-/// FBIOBLANK (efifb, simplefb) and for DRM. Calls touch sysfs: run them off the concurrency pool.
-struct Backlight: Sendable, Equatable {
+/// FBIOBLANK (efifb, simplefb) and for DRM, and what kioskd dims at night. Calls touch sysfs:
+/// run them off the concurrency pool.
+public struct Backlight: Sendable, Equatable {
     /// /sys/class/backlight/NAME
-    let directory: String
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
 
     /// The first backlight of the machine, if it has one.
-    static func first(under root: String = "/sys/class/backlight") -> Backlight? {
+    public static func first(under root: String = "/sys/class/backlight") -> Backlight? {
         guard let stream = opendir(root) else { return nil }
         defer { closedir(stream) }
         var names: [String] = []
@@ -20,12 +23,13 @@ struct Backlight: Sendable, Equatable {
         return names.sorted().first.map { Backlight(directory: root + "/" + $0) }
     }
 
-    func brightness() -> Int? { Self.readNumber(directory + "/brightness") }
-    func maximumBrightness() -> Int? { Self.readNumber(directory + "/max_brightness") }
+    public func brightness() -> Int? { Self.readNumber(directory + "/brightness") }
+    public func maximumBrightness() -> Int? { Self.readNumber(directory + "/max_brightness") }
 
     @discardableResult
-    func setBrightness(_ value: Int) -> Bool {
-        let descriptor = open(directory + "/brightness", O_WRONLY | O_CLOEXEC)
+    public func setBrightness(_ value: Int) -> Bool {
+        // O_TRUNC: sysfs ignores it, and a plain file standing in for sysfs needs it.
+        let descriptor = open(directory + "/brightness", O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         let text = Array("\(value)\n".utf8)

@@ -19,6 +19,8 @@ final class ScreenController {
     var timer: Task<Void, Never>?
     /// nil until the touchscreen is open (or when the kiosk has none).
     var touchPanel: TouchPanel?
+    /// Dimmed with the attract screen at night; nil without a backlight.
+    var backlight: PanelBacklight?
     /// The panel's physical size: text and targets are sized in millimetres (elderly mode).
     let panel: PanelSize
     /// The journey's current screen, laid out, with its touch targets; nil until the journey
@@ -34,6 +36,12 @@ final class ScreenController {
     }
 
     /// Lays out the journey's screen once; drawing and hit testing then use that layout.
+    /// The kiosk's dimmed attract screen is up (not a technician's mode over it).
+    var showsDimmedAttract: Bool {
+        guard case .kiosk = mode else { return false }
+        return kioskLayout?.view.screen == .attract(isDimmed: true)
+    }
+
     func setKioskView(_ view: KioskView) {
         guard view != kioskLayout?.view else { return }
         kioskLayout = (view, KioskScreenLayout.layout(view, width: display.width, height: display.height, panel: panel, fonts: fonts))

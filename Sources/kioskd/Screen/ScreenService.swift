@@ -70,6 +70,7 @@ final class ScreenService: Service, DeviceStatusReporting {
         await cancelWhenGracefulShutdown {
             guard let controller = await self.openController() else { return }
             await self.serve(controller)
+            await controller.backlight?.set(dimmed: false)
             self.snapshot.withLock { $0.isOpen = false }
             // A touch test or calibration still waiting gets its answer, not a hung kioskctl.
             await self.finishMode(controller, answer: .failure(.deviceFailed, "kioskd is shutting down; run the command again when it is back."))
@@ -118,7 +119,9 @@ final class ScreenService: Service, DeviceStatusReporting {
                     $0.lastError = nil
                 }
                 await displayFaults.recovered()
-                return ScreenController(display: display, fonts: fonts, kioskID: kioskID, panelMillimetres: configuration.panelSizeMillimetres)
+                let controller = ScreenController(display: display, fonts: fonts, kioskID: kioskID, panelMillimetres: configuration.panelSizeMillimetres)
+                controller.backlight = PanelBacklight.make(configuration, logger: logger)
+                return controller
             } catch {
                 if !reported {
                     logger.error("Display unavailable; retrying by itself", metadata: ["cause": "\(error.message)"])
@@ -172,6 +175,9 @@ final class ScreenService: Service, DeviceStatusReporting {
                 guard generation == controller.generation else { continue }
                 await finishMode(controller, answer: nil)
             }
+            // Dim only under the dimmed attract screen: a technician's test pattern or
+            // calibration, and every citizen's screen, get full brightness.
+            await controller.backlight?.set(dimmed: controller.showsDimmedAttract)
         }
     }
 
