@@ -42,7 +42,9 @@ struct Enroll: ParsableCommand {
             try store.close()
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             let keyPath = output + "/\(kioskID)-key.pem"
-            FileManager.default.createFile(atPath: keyPath, contents: Data(issued.privateKeyPEM.utf8), attributes: [.posixPermissions: 0o600])
+            guard FileManager.default.createFile(atPath: keyPath, contents: Data(issued.privateKeyPEM.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw Unwritable(path: keyPath)
+            }
             try issued.certificatePEM.write(toFile: output + "/\(kioskID).pem", atomically: true, encoding: .utf8)
             try FileManager.default.copyItem(atPath: credentials.caCertificatePath, toPath: output + "/hall-ca.pem.tmp")
             _ = try? FileManager.default.removeItem(atPath: output + "/hall-ca.pem")
@@ -57,5 +59,10 @@ struct Enroll: ParsableCommand {
         print("Enrolled \(kioskID). Copy \(output)/\(kioskID).pem, \(output)/\(kioskID)-key.pem, \(output)/hall-ca.pem and \(output)/hall-callback.pem to the kiosk and name them in kioskd.toml:")
         print("  [sync]\n  client_certificate = \"\(kioskID).pem\"\n  client_key = \"\(kioskID)-key.pem\"\n  hall_ca = \"hall-ca.pem\"")
         print("  [journey]\n  callback_public_key = \"hall-callback.pem\"")
+    }
+
+    struct Unwritable: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "cannot write the kiosk's private key '\(path)'; check that --output names a writable directory, then enroll again" }
     }
 }

@@ -36,6 +36,17 @@ struct SyncBoundaryTests {
         #expect(!FileManager.default.fileExists(atPath: directory.file("state")))
     }
 
+    /// Should fail, naming the file, when the kiosk's private key cannot be written (here a
+    /// directory stands where the key file goes), instead of printing "Enrolled"
+    @Test func enrollFailsWhenTheKeyCannotBeWritten() async throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.file("out/K-1-key.pem"), withIntermediateDirectories: true)
+        let result = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["enroll", "K-1", "--state-directory", directory.file("state"), "--output", directory.file("out")], in: directory.path)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("cannot write the kiosk's private key '\(directory.file("out/K-1-key.pem"))'"), "\(result.standardError)")
+        #expect(!result.standardOutput.contains("Enrolled"))
+    }
+
     /// Should refuse bad serve options with a usage error (exit 64)
     @Test func serveRefusesBadOptions() async throws {
         let directory = try TemporaryDirectory()

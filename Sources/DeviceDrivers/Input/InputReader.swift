@@ -4,7 +4,7 @@ import Glibc
 
 /// Turns one device's events into what its consumer wants (touch events, scanned codes). Runs on
 /// the reader's thread, which creates it: it never crosses threads.
-protocol InputEventProcessor {
+protocol InputEventProcessor: SendableMetatype {
     associatedtype Output: Sendable
     mutating func process(_ events: [InputEvent], device: InputDevice) -> [Output]
 }
