@@ -83,6 +83,7 @@ struct LivenessProbe: Sendable {
         private let continuation: Mutex<CheckedContinuation<Bool, Never>?>
         init(_ continuation: CheckedContinuation<Bool, Never>) { self.continuation = Mutex(continuation) }
         /// Returns false when it was resumed already.
+        @discardableResult
         func resume(_ value: Bool) -> Bool {
             guard let continuation = continuation.withLock({ $0.take() }) else { return false }
             continuation.resume(returning: value)
