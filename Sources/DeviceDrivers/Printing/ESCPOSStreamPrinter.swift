@@ -18,16 +18,22 @@ public actor ESCPOSStreamPrinter: PrinterConnection {
     }
 
     public func status() async throws(PrinterError) -> PrinterStatus {
+        try await status(firstReplyWithin: replyTimeout)
+    }
+
+    /// The status, waiting up to `firstReplyWithin` for the first reply (the later requests of
+    /// the round get `replyTimeout` each).
+    func status(firstReplyWithin firstWait: Duration) async throws(PrinterError) -> PrinterStatus {
         guard stream.canRead else {
             // A file takes every byte: report it ready, and say why there is no real status.
             return PrinterStatus(condition: .ready, raw: "\(uri) carries no status")
         }
-        if profile.presenter, let full = try await requestFullStatus() { return full.status }
+        if profile.presenter, let full = try await requestFullStatus(within: firstWait) { return full.status }
         var status = RealTimeStatus()
-        status.printer = try await requestRealTime(.printer)
+        status.printer = try await requestRealTime(.printer, within: firstWait)
         // A printer that answers nothing is gone or jammed; do not wait for three more timeouts.
         guard status.printer != nil else {
-            return PrinterStatus(condition: .unknown, raw: "no answer to DLE EOT 1 within \(replyTimeout)")
+            return PrinterStatus(condition: .unknown, raw: "no answer to DLE EOT 1 within \(firstWait)")
         }
         status.offlineCause = try await requestRealTime(.offlineCause)
         status.error = try await requestRealTime(.error)
@@ -44,9 +50,12 @@ public actor ESCPOSStreamPrinter: PrinterConnection {
         let timeout = Duration.seconds(5) + .milliseconds(job.count / 50)
         try await stream.write(job, timeout: timeout)
         guard stream.canRead else { return PrintReceipt(bytes: job.count, status: before) }
-        try await discardStrayReplies(Self.statusRequests(in: job))
+        // The kernel took the job's bytes, but they may still be on their way to the printer (it
+        // reads at its own pace), and it answers only after them: the first replies after a job
+        // get as long as the job's transfer may take.
+        try await discardStrayReplies(Self.statusRequests(in: job), within: timeout)
         // DLE EOT is answered in order with the data before it, so this status is after the job.
-        let after = try await status()
+        let after = try await status(firstReplyWithin: timeout)
         guard after.condition.canPrint else {
             throw PrinterError(code: .jobFailed, message: "Printer '\(uri)' reported \(after.condition.rawValue) during the job; the ticket was not printed completely. \(after.condition.advice.prefix(1).uppercased() + after.condition.advice.dropFirst()).", status: after)
         }
@@ -58,10 +67,10 @@ public actor ESCPOSStreamPrinter: PrinterConnection {
     /// Reads and drops the replies the printer owes for `count` DLE EOT sequences inside a job's
     /// data. Printers answer every 10 04 n in the stream, even one that happens to occur inside
     /// raster data (specs/printing.md); unread, such a reply would be taken for the answer to the
-    /// next status request. Gives up after `replyTimeout` (a printer that stopped answering).
-    func discardStrayReplies(_ count: Int) async throws(PrinterError) {
+    /// next status request. Gives up after `wait` (a printer that stopped answering).
+    func discardStrayReplies(_ count: Int, within wait: Duration) async throws(PrinterError) {
         var left = count
-        let deadline = ContinuousClock.now + replyTimeout
+        let deadline = ContinuousClock.now + wait
         while left > 0, ContinuousClock.now < deadline {
             let bytes = try await stream.read(maximum: 256, timeout: deadline - ContinuousClock.now)
             for reply in decoder.feed(bytes) {
@@ -80,10 +89,11 @@ public actor ESCPOSStreamPrinter: PrinterConnection {
         return count
     }
 
-    /// Sends DLE EOT n and waits for its reply byte; nil when none came in time.
-    func requestRealTime(_ kind: RealTimeStatusKind) async throws(PrinterError) -> UInt8? {
-        try await stream.write([0x10, 0x04, kind.rawValue], timeout: replyTimeout)
-        let deadline = ContinuousClock.now + replyTimeout
+    /// Sends DLE EOT n and waits (by default `replyTimeout`) for its reply byte; nil when none
+    /// came in time.
+    func requestRealTime(_ kind: RealTimeStatusKind, within wait: Duration? = nil) async throws(PrinterError) -> UInt8? {
+        try await stream.write([0x10, 0x04, kind.rawValue], timeout: wait ?? replyTimeout)
+        let deadline = ContinuousClock.now + (wait ?? replyTimeout)
         while ContinuousClock.now < deadline {
             let bytes = try await stream.read(maximum: 64, timeout: deadline - ContinuousClock.now)
             for reply in decoder.feed(bytes) {
@@ -93,11 +103,11 @@ public actor ESCPOSStreamPrinter: PrinterConnection {
         return nil
     }
 
-    func requestFullStatus() async throws(PrinterError) -> FullStatus? {
+    func requestFullStatus(within wait: Duration) async throws(PrinterError) -> FullStatus? {
         decoder.expectingFullStatus = true
         defer { decoder.expectingFullStatus = false }
-        try await stream.write([0x10, 0x04, RealTimeStatusKind.full.rawValue], timeout: replyTimeout)
-        let deadline = ContinuousClock.now + replyTimeout
+        try await stream.write([0x10, 0x04, RealTimeStatusKind.full.rawValue], timeout: wait)
+        let deadline = ContinuousClock.now + wait
         while ContinuousClock.now < deadline {
             let bytes = try await stream.read(maximum: 64, timeout: deadline - ContinuousClock.now)
             for reply in decoder.feed(bytes) {
