@@ -299,16 +299,14 @@ struct JourneyEndToEndTests {
         _ = await kiosk.hall.stop()
     }
 
-    /// Should turn the backlight down to the configured share when the attract screen dims, up
-    /// again at the citizen's touch, and leave it as it found it when kioskd stops. (A directory
-    /// of plain files stands in for /sys/class/backlight/NAME.)
-    @Test func backlightFollowsTheDimmedAttractScreen() async throws {
+    /// A kioskd with a directory of plain files standing in for /sys/class/backlight/NAME
+    /// (max_brightness 1000, brightness 800), dimming to 25% after 10 s untouched.
+    func startWithBacklight() async throws -> (kioskd: KioskdInstance, panel: InputEventWriter, level: @Sendable () -> String) {
         let directory = try TemporaryDirectory()
         let backlight = directory.file("backlight")
         try FileManager.default.createDirectory(atPath: backlight, withIntermediateDirectories: true)
         try directory.write("backlight/max_brightness", "1000\n")
         try directory.write("backlight/brightness", "800\n")
-        func level() -> String { ((try? String(contentsOfFile: backlight + "/brightness", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let panel = try InputEventWriter(fifo: directory.file("touch.fifo"))
         let kioskd = try await KioskdInstance(extraConfig: """
             [devices.display]
@@ -322,20 +320,32 @@ struct JourneyEndToEndTests {
             [journey]
             dim_after_seconds = 10
             """, directory: directory)
+        let level: @Sendable () -> String = {
+            ((try? String(contentsOfFile: backlight + "/brightness", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return (kioskd, panel, level)
+    }
+
+    /// Should turn the backlight down to the configured share when the attract screen dims, and
+    /// up again at the citizen's touch (the screen task sets it before it answers the next status)
+    @Test func backlightFollowsTheDimmedAttractScreen() async throws {
+        let (kioskd, panel, level) = try await startWithBacklight()
         try await waitForScreen("attract", kioskd)
         #expect(level() == "800", "the backlight changed before the screen dimmed")
         let dimmed = try await waitForScreen("attract-dimmed", kioskd)
-        var waited = 0
-        while level() != "250", waited < 100 {
-            try await Task.sleep(for: .milliseconds(100))
-            waited += 1
-        }
         #expect(level() == "250", "dimmed to 25% of 1000")
         try tap("wake", on: dimmed, panel)
         try await waitForScreen("home", kioskd)
         #expect(level() == "800", "restored at the touch")
+    }
+
+    /// Should leave the backlight as it found it when kioskd stops on the dimmed screen
+    @Test func backlightRestoredAtStop() async throws {
+        let (kioskd, _, level) = try await startWithBacklight()
+        try await waitForScreen("attract-dimmed", kioskd)
+        #expect(level() == "250")
         #expect(await kioskd.stop() == 0)
-        #expect(level() == "800")
+        #expect(level() == "800", "kioskd stopped with the panel dimmed")
     }
 
     /// Should speak each step's prompt through the configured voice program, in Mandarin, and in

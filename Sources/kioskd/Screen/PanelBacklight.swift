@@ -39,19 +39,10 @@ final class PanelBacklight {
     func set(dimmed: Bool) async {
         guard dimmed != (savedLevel != nil) else { return }
         let (backlight, percent, saved) = (self.backlight, dimmedPercent, savedLevel)
-        // Ok(level before dimming) when dimmed, Ok(nil) when restored.
-        let outcome = try? await NIOThreadPool.singleton.runIfActive { () -> Result<Int?, BacklightProblem> in
-            if let saved {
-                return backlight.setBrightness(saved) ? .success(nil) : .failure(BacklightProblem(description: "cannot write brightness"))
-            }
-            guard let level = backlight.brightness(), let maximum = backlight.maximumBrightness(), maximum > 0 else {
-                return .failure(BacklightProblem(description: "cannot read brightness and max_brightness"))
-            }
-            guard backlight.setBrightness(max(1, maximum * percent / 100)) else {
-                return .failure(BacklightProblem(description: "cannot write brightness"))
-            }
-            return .success(level)
-        }
+        // In a task of its own: the screen task is already cancelled when it restores the
+        // backlight at shutdown, and the restore must still happen.
+        let write: @Sendable () -> Result<Int?, BacklightProblem> = { Self.write(backlight, restoring: saved, dimmingTo: percent) }
+        let outcome = await Task { try? await NIOThreadPool.singleton.runIfActive(write) }.value
         switch outcome {
         case .success(let level)?:
             savedLevel = level
@@ -62,8 +53,23 @@ final class PanelBacklight {
             logger.warning("The backlight cannot be dimmed; the panel stays at full brightness. Check that kioskd's user may write it (udev rule) or set [devices.display] backlight.",
                            metadata: ["backlight": "\(backlight.directory)", "cause": "\(problem)"])
         case nil:
-            return  // shutting down
+            return  // NIO's pool is gone: the process is ending
         }
+    }
+
+    /// Puts `saved` back (returning nil), or, with nothing saved, sets `percent` of the maximum
+    /// (returning the level it found). Blocks on sysfs.
+    private static func write(_ backlight: Backlight, restoring saved: Int?, dimmingTo percent: Int) -> Result<Int?, BacklightProblem> {
+        if let saved {
+            return backlight.setBrightness(saved) ? .success(nil) : .failure(BacklightProblem(description: "cannot write brightness"))
+        }
+        guard let level = backlight.brightness(), let maximum = backlight.maximumBrightness(), maximum > 0 else {
+            return .failure(BacklightProblem(description: "cannot read brightness and max_brightness"))
+        }
+        guard backlight.setBrightness(max(1, maximum * percent / 100)) else {
+            return .failure(BacklightProblem(description: "cannot write brightness"))
+        }
+        return .success(level)
     }
 
     struct BacklightProblem: Error, CustomStringConvertible { let description: String }

@@ -35,13 +35,13 @@ final class ScreenController {
         panel = Self.panel(configured: panelMillimetres ?? display.sizeMillimetres, width: display.width, height: display.height)
     }
 
-    /// Lays out the journey's screen once; drawing and hit testing then use that layout.
     /// The kiosk's dimmed attract screen is up (not a technician's mode over it).
     var showsDimmedAttract: Bool {
         guard case .kiosk = mode else { return false }
         return kioskLayout?.view.screen == .attract(isDimmed: true)
     }
 
+    /// Lays out the journey's screen once; drawing and hit testing then use that layout.
     func setKioskView(_ view: KioskView) {
         guard view != kioskLayout?.view else { return }
         kioskLayout = (view, KioskScreenLayout.layout(view, width: display.width, height: display.height, panel: panel, fonts: fonts))
