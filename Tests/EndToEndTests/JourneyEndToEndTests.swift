@@ -301,12 +301,12 @@ struct JourneyEndToEndTests {
 
     /// A kioskd with a directory of plain files standing in for /sys/class/backlight/NAME
     /// (max_brightness 1000, brightness 800), dimming to 25% after 10 s untouched.
-    func startWithBacklight() async throws -> (kioskd: KioskdInstance, panel: InputEventWriter, level: @Sendable () -> String) {
+    func startWithBacklight(brightness: String = "800\n") async throws -> (kioskd: KioskdInstance, panel: InputEventWriter, level: @Sendable () -> String) {
         let directory = try TemporaryDirectory()
         let backlight = directory.file("backlight")
         try FileManager.default.createDirectory(atPath: backlight, withIntermediateDirectories: true)
         try directory.write("backlight/max_brightness", "1000\n")
-        try directory.write("backlight/brightness", "800\n")
+        try directory.write("backlight/brightness", brightness)
         let panel = try InputEventWriter(fifo: directory.file("touch.fifo"))
         let kioskd = try await KioskdInstance(extraConfig: """
             [devices.display]
@@ -337,6 +337,19 @@ struct JourneyEndToEndTests {
         try tap("wake", on: dimmed, panel)
         try await waitForScreen("home", kioskd)
         #expect(level() == "800", "restored at the touch")
+    }
+
+    /// Should say once, naming the backlight and the fix, when its brightness reads as garbage,
+    /// leave the file as it was, and go on serving
+    @Test func garbageBacklightIsLeftAlone() async throws {
+        let (kioskd, panel, level) = try await startWithBacklight(brightness: "bright\n")
+        let dimmed = try await waitForScreen("attract-dimmed", kioskd)
+        #expect(level() == "bright")
+        let log = kioskd.process.standardError
+        #expect(log.contains("The backlight cannot be dimmed") && log.contains("cannot read brightness and max_brightness"), "\(log)")
+        try tap("wake", on: dimmed, panel)
+        try await waitForScreen("home", kioskd)
+        #expect(level() == "bright")
     }
 
     /// Should leave the backlight as it found it when kioskd stops on the dimmed screen
