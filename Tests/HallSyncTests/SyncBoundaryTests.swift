@@ -64,6 +64,10 @@ struct SyncBoundaryTests {
         try await hall.start()
         let kioskd = try await KioskdInstance(kioskID: "K-SIZE", extraConfig: hall.syncTable(for: "K-SIZE", extra: "max_journal_megabytes = 1"), hallURL: hall.url)
         let journal = try Journal(path: kioskd.journalPath, kioskID: "K-SIZE")
+        // kioskd's first sync (of its start) first, so that it prunes nothing while we fill.
+        for _ in 0..<600 where try await journal.counts().unsynced > 0 {
+            try await Task.sleep(for: .milliseconds(100))
+        }
         let filler = String(repeating: "x", count: 10_000)
         for _ in 0..<300 { try await journal.append(JournalEventKind(rawValue: "form.printed"), payload: ["form": filler]) }
         #expect(try await journal.usedBytes() > 2 * 1024 * 1024)

@@ -1,10 +1,26 @@
 import Foundation
+import Synchronization
 
 /// Loopback TCP ports for servers the tests start.
 public enum FreePort {
+    /// Every port `pick()` has handed out in this process. The kernel may hand a port it just
+    /// handed out (and got back at close) to the next bind: two servers started at once by
+    /// parallel tests then shared one port, and one test's printer served (and cancelled)
+    /// another's jobs.
+    private static let handedOut = Mutex<Set<Int>>([])
+
     /// A port the kernel just handed out on 127.0.0.1 and that is free again now (bind to 0, read
-    /// it back, close). Another process could take it in between; on a test machine that is rare.
+    /// it back, close), never one handed out before in this process. Another process could take
+    /// it in between; on a test machine that is rare.
     public static func pick() throws -> Int {
+        for _ in 0..<1000 {
+            let port = try kernelPort()
+            if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+        }
+        throw POSIXError(.EADDRINUSE)
+    }
+
+    private static func kernelPort() throws -> Int {
         let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketDescriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         defer { close(socketDescriptor) }
