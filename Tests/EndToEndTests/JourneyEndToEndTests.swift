@@ -2,6 +2,7 @@ import ControlProtocol
 import Foundation
 import Journal
 import KioskTestSupport
+import Synchronization
 import Testing
 
 /// The citizen's journey through the real parts: kioskd drawing into a frame file, touched through
@@ -75,9 +76,16 @@ struct JourneyEndToEndTests {
     /// being opened.
     func screen(_ kioskd: KioskdInstance) async throws -> ScreenReport? {
         let result = try await kioskd.kioskctl(["screen", "status", "--json"])
-        guard result.status == 0 else { return nil }
+        guard result.status == 0 else {
+            lastKioskctlFailure.text.withLock { $0 = "exit \(result.status): \(result.standardError)" }
+            return nil
+        }
         return try JSONDecoder().decode(ScreenReport.self, from: Data(result.standardOutput.utf8))
     }
+
+    /// Why the last `screen status` failed, for a wait's failure message.
+    final class FailureNote: Sendable { let text = Mutex<String?>(nil) }
+    let lastKioskctlFailure = FailureNote()
 
     /// Waits until the screen named `name` shows (the journey answers within a second; the hall
     /// and the printer within a few on a loaded machine).
@@ -91,7 +99,8 @@ struct JourneyEndToEndTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         let log = kioskd.process.standardError.split(separator: "\n").suffix(40).joined(separator: "\n")
-        Issue.record("the screen '\(name)' never showed; last: \(last?.screen ?? "none") with \(last?.targets?.map(\.intent) ?? []); kioskd's last lines:\n\(log)")
+        let failure = lastKioskctlFailure.text.withLock { $0 } ?? "none"
+        Issue.record("the screen '\(name)' never showed; last: \(last?.screen ?? "none") with \(last?.targets?.map(\.intent) ?? []); last kioskctl failure: \(failure); kioskd's last lines:\n\(log)")
         throw CancellationError()
     }
 
@@ -300,7 +309,7 @@ struct JourneyEndToEndTests {
     }
 
     /// A kioskd with a directory of plain files standing in for /sys/class/backlight/NAME
-    /// (max_brightness 1000, brightness 800), dimming to 25% after 10 s untouched.
+    /// (max_brightness 1000, brightness 800), dimming to 25% after 20 s untouched.
     func startWithBacklight(brightness: String = "800\n") async throws -> (kioskd: KioskdInstance, panel: InputEventWriter, level: @Sendable () -> String) {
         let directory = try TemporaryDirectory()
         let backlight = directory.file("backlight")
@@ -318,7 +327,7 @@ struct JourneyEndToEndTests {
             device = "touch.fifo"
 
             [journey]
-            dim_after_seconds = 10
+            dim_after_seconds = 20
             """, directory: directory)
         let level: @Sendable () -> String = {
             ((try? String(contentsOfFile: backlight + "/brightness", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -330,12 +339,11 @@ struct JourneyEndToEndTests {
     /// up again at the citizen's touch (the screen task sets it before it answers the next status)
     @Test func backlightFollowsTheDimmedAttractScreen() async throws {
         let (kioskd, panel, level) = try await startWithBacklight()
-        try await waitForScreen("attract", kioskd)
         #expect(level() == "800", "the backlight changed before the screen dimmed")
-        let dimmed = try await waitForScreen("attract-dimmed", kioskd)
+        let dimmed = try await waitForScreen("attract-dimmed", kioskd, timeout: .seconds(90))
         #expect(level() == "250", "dimmed to 25% of 1000")
         try tap("wake", on: dimmed, panel)
-        try await waitForScreen("home", kioskd)
+        try await waitForScreen("home", kioskd, timeout: .seconds(60))
         #expect(level() == "800", "restored at the touch")
     }
 
@@ -343,19 +351,19 @@ struct JourneyEndToEndTests {
     /// leave the file as it was, and go on serving
     @Test func garbageBacklightIsLeftAlone() async throws {
         let (kioskd, panel, level) = try await startWithBacklight(brightness: "bright\n")
-        let dimmed = try await waitForScreen("attract-dimmed", kioskd)
+        let dimmed = try await waitForScreen("attract-dimmed", kioskd, timeout: .seconds(90))
         #expect(level() == "bright")
         let log = kioskd.process.standardError
         #expect(log.contains("The backlight cannot be dimmed") && log.contains("cannot read brightness and max_brightness"), "\(log)")
         try tap("wake", on: dimmed, panel)
-        try await waitForScreen("home", kioskd)
+        try await waitForScreen("home", kioskd, timeout: .seconds(60))
         #expect(level() == "bright")
     }
 
     /// Should leave the backlight as it found it when kioskd stops on the dimmed screen
     @Test func backlightRestoredAtStop() async throws {
         let (kioskd, _, level) = try await startWithBacklight()
-        try await waitForScreen("attract-dimmed", kioskd)
+        try await waitForScreen("attract-dimmed", kioskd, timeout: .seconds(90))
         #expect(level() == "250")
         #expect(await kioskd.stop() == 0)
         #expect(level() == "800", "kioskd stopped with the panel dimmed")
