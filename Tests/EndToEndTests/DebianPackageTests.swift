@@ -222,7 +222,7 @@ struct DebianPackageTests {
         let config = try directory.write("kioskd.toml", lines.joined(separator: "\n"))
         let notify = try NotifySocketListener(path: directory.file("notify.sock"))
         let kioskd = try ChildProcess(root.file("usr/bin/kioskd"), ["--config", config], environment: ["NOTIFY_SOCKET": notify.path], outputDirectory: directory.path)
-        #expect(notify.waitFor("READY=1", timeout: .seconds(30)) != nil, "the packaged kioskd did not get ready: \(kioskd.standardError)")
+        #expect(await notify.waitFor("READY=1", timeout: .seconds(30)) != nil, "the packaged kioskd did not get ready: \(kioskd.standardError)")
         let status = try await runToCompletion(root.file("usr/bin/kioskctl"), ["status", "--socket", directory.file("control.sock")], in: directory.path)
         #expect(status.status == 0 && status.standardOutput.contains("K-CHANGE-ME"), "\(status.standardOutput)\(status.standardError)")
         kioskd.signal(SIGTERM)

@@ -36,7 +36,7 @@ public final class KioskdInstance: @unchecked Sendable {
         var environment = environment
         environment["NOTIFY_SOCKET"] = notify.path
         process = try ChildProcess(BuiltExecutable.path("kioskd"), ["--config", configPath], environment: environment, outputDirectory: self.directory.path)
-        guard notify.waitFor("READY=1", timeout: .seconds(60)) != nil else {
+        guard await notify.waitFor("READY=1", timeout: .seconds(60)) != nil else {
             process.signal(SIGKILL)
             throw StartFailure(log: process.standardError)
         }

@@ -14,25 +14,27 @@ public final class NotifySocketListener: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// The next message, or nil when none arrives within `timeout`. Blocks the calling thread.
-    public func receive(timeout: Duration) -> String? {
-        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        guard poll(&poller, 1, milliseconds) == 1 else { return nil }
+    /// The next message waiting on the socket, or nil when there is none. Never blocks.
+    public func receiveNow() -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
         return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : nil
     }
 
-    /// Receives messages until one contains `line` (e.g. "WATCHDOG=1"); returns all received.
-    public func waitFor(_ line: String, timeout: Duration) -> [String]? {
+    /// Receives messages until one contains `line` (e.g. "WATCHDOG=1"); returns all received, or
+    /// nil after `timeout`. Checks every 10 ms without blocking: a blocking poll here held one of
+    /// the Swift pool's few threads (two on a 2-core machine) for as long as a kioskd took to
+    /// start, and parallel tests starting kioskds starved every other test's tasks.
+    public func waitFor(_ line: String, timeout: Duration) async -> [String]? {
         let deadline = ContinuousClock.now + timeout
         var received: [String] = []
-        while ContinuousClock.now < deadline {
-            guard let message = receive(timeout: deadline - ContinuousClock.now) else { break }
-            received.append(message)
-            if message.split(separator: "\n").contains(Substring(line)) { return received }
+        while true {
+            while let message = receiveNow() {
+                received.append(message)
+                if message.split(separator: "\n").contains(Substring(line)) { return received }
+            }
+            guard ContinuousClock.now < deadline else { return nil }
+            try? await Task.sleep(for: .milliseconds(10))
         }
-        return nil
     }
 }
