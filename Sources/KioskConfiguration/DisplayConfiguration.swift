@@ -21,9 +21,10 @@ public struct DisplayConfiguration: Sendable, Equatable {
     /// The backlight's level, in percent of its maximum, while the attract screen is dimmed at
     /// night: the backlight is most of a panel's power, and dimmed pixels alone save none of it.
     public var dimmedBacklightPercent: Int
+    public static let defaultDimmedBacklightPercent = 30
 
     public init(device: String, rotation: Int = 0, panelSizeMillimetres: (width: Int, height: Int)? = nil,
-                backlight: String? = nil, dimmedBacklightPercent: Int = 30) {
+                backlight: String? = nil, dimmedBacklightPercent: Int = defaultDimmedBacklightPercent) {
         self.device = device
         self.rotation = rotation
         self.panelSizeMillimetres = panelSizeMillimetres
@@ -56,6 +57,6 @@ public struct DisplayConfiguration: Sendable, Equatable {
         }
         return DisplayConfiguration(device: DeviceLocation.resolve(device, against: baseDirectory), rotation: rotation ?? 0, panelSizeMillimetres: size,
                                     backlight: backlight.map { FilePaths.resolve($0, against: baseDirectory) },
-                                    dimmedBacklightPercent: dimmedPercent ?? 30)
+                                    dimmedBacklightPercent: dimmedPercent ?? defaultDimmedBacklightPercent)
     }
 }

@@ -17,11 +17,11 @@ final class PanelBacklight {
 
     /// The configured backlight; for a real display without one, the machine's first; none for a
     /// frame file, so that a simulation never touches the host's panel.
-    static func make(_ configuration: DisplayConfiguration, logger: Logger) -> PanelBacklight? {
+    static func make(_ configuration: DisplayConfiguration, for display: any Display, logger: Logger) -> PanelBacklight? {
         let backlight: Backlight?
         if let directory = configuration.backlight {
             backlight = Backlight(directory: directory)
-        } else if configuration.device.hasPrefix("file:") {
+        } else if display.kind == "file" {
             backlight = nil
         } else {
             backlight = Backlight.first()

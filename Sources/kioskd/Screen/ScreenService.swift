@@ -120,7 +120,7 @@ final class ScreenService: Service, DeviceStatusReporting {
                 }
                 await displayFaults.recovered()
                 let controller = ScreenController(display: display, fonts: fonts, kioskID: kioskID, panelMillimetres: configuration.panelSizeMillimetres)
-                controller.backlight = PanelBacklight.make(configuration, logger: logger)
+                controller.backlight = PanelBacklight.make(configuration, for: display, logger: logger)
                 return controller
             } catch {
                 if !reported {
