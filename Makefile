@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 DEV_CONFIG := dev/kioskd.toml
 
-.PHONY: all deps build test test-demo test-hil run sim-printer bench fuzz clean deb
+.PHONY: all deps build test test-demo test-hil run sim-printer bench fuzz fuzz-one clean deb
 
 all: build
 
@@ -63,13 +63,26 @@ clean:
 deb: deps
 	scripts/build-deb.sh
 
-# libFuzzer on the SAM frame decoder for FUZZ_SECONDS (default 60); findings land in
-# .build/fuzz/ as crash-* files. See README, "Fuzzing".
+# libFuzzer (swiftc -sanitize=fuzzer,address) on every parser, each built straight from the
+# product's own source files and Fuzz/<Name>Fuzzer.swift, FUZZ_SECONDS each (default 60), one
+# after the other. FUZZ_TARGET=name runs one. Each target works in .build/fuzz/<name>/: its
+# binary, its grown corpus (corpus/) and its findings (crash-*, timeout-*, oom-*); the seeds are
+# Fuzz/corpus/<name>/. See README, "Fuzzing".
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := reader-frame printer-reply
+FUZZ_SOURCES_reader-frame := Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
+	Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift Fuzz/ReaderFrameFuzzer.swift
+FUZZ_SOURCES_printer-reply := Sources/DeviceDrivers/Printing/PrinterReplyDecoder.swift Sources/DeviceDrivers/Printing/RealTimeStatus.swift \
+	Sources/DeviceDrivers/Printing/PrinterStatus.swift Fuzz/PrinterReplyFuzzer.swift
 fuzz: deps
-	@mkdir -p .build/fuzz/corpus
-	swiftc -O -sanitize=fuzzer,address -parse-as-library \
-		Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
-		Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift \
-		Fuzz/ReaderFrameFuzzer.swift -o .build/fuzz/reader-frame-fuzzer
-	cd .build/fuzz && ./reader-frame-fuzzer -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=./ corpus ../../Fuzz/corpus/reader-frame
+	@for name in $(or $(FUZZ_TARGET),$(FUZZ_TARGETS)); do \
+		$(MAKE) --no-print-directory fuzz-one FUZZ_NAME=$$name || exit 1; \
+	done
+
+# One target, FUZZ_NAME; `make fuzz` calls it.
+fuzz-one:
+	@test -n "$(FUZZ_SOURCES_$(FUZZ_NAME))" || { echo "No fuzz target '$(FUZZ_NAME)'; the targets are: $(FUZZ_TARGETS)"; exit 2; }
+	@mkdir -p .build/fuzz/$(FUZZ_NAME)/corpus
+	swiftc -O -sanitize=fuzzer,address -parse-as-library $(FUZZ_FLAGS_$(FUZZ_NAME)) $(FUZZ_SOURCES_$(FUZZ_NAME)) \
+		-o .build/fuzz/$(FUZZ_NAME)/fuzzer
+	cd .build/fuzz/$(FUZZ_NAME) && ./fuzzer -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=./ corpus ../../../Fuzz/corpus/$(FUZZ_NAME)
