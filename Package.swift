@@ -92,6 +92,7 @@ let package = Package(
             dependencies: [
                 "HallProtocol", "KioskCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -99,6 +100,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -166,7 +168,7 @@ let package = Package(
         .testTarget(name: "DisplayInputTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "Graphics", "KioskTestSupport"]),
-        .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol", "Journal"]),
+        .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol", "Journal", .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(
             name: "HallSyncTests",
             dependencies: [
@@ -176,6 +178,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -21,6 +21,8 @@ public struct HallErrorBody: Codable, Sendable, Equatable {
         case tooLarge = "too_large"
         case unsupportedVersion = "unsupported_version"
         case notFound = "not_found"
+        /// The request's body did not arrive in time; the hall closed the connection.
+        case timeout
         case internalError = "internal_error"
     }
 }

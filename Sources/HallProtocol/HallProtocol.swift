@@ -13,6 +13,20 @@ public enum HallProtocol {
     public static let maximumBatchEvents = 5000
     /// The longest payload (JSON text) of one event.
     public static let maximumPayloadBytes = 16 * 1024
+    /// The highest event sequence (and backlog) the hall accepts: 2^53 - 1, the largest integer
+    /// every JSON reader holds exactly. A kiosk appending a thousand events a second reaches it in
+    /// 285,000 years; anything above is a broken or hostile peer, refused where it is parsed so
+    /// that no arithmetic on a sequence can overflow.
+    public static let maximumSequence: Int64 = 9_007_199_254_740_991
+    /// The latest time on the wire (milliseconds): 9999-12-31T23:59:59.999Z. Earlier than 1970
+    /// is refused too.
+    public static let maximumTimestampMs: Int64 = 253_402_300_799_999
+    /// The most devices one heartbeat may list.
+    public static let maximumHeartbeatDevices = 64
+    /// The longest device name, kind, state or software version in a heartbeat (characters).
+    public static let maximumHeartbeatFieldLength = 64
+    /// The longest device error text in a heartbeat (characters).
+    public static let maximumDeviceErrorLength = 500
     /// The header a kiosk sends with the protocol version it speaks.
     public static let versionHeader = "Kiosk-Protocol-Version"
 

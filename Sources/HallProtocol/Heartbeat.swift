@@ -37,3 +37,13 @@ public struct DeviceState: Codable, Sendable, Equatable {
         self.lastError = lastError
     }
 }
+
+extension DeviceState {
+    /// This state cut to the lengths the hall accepts, so that one long error text cannot make the
+    /// whole heartbeat refused.
+    public var fittedToProtocol: DeviceState {
+        let field = HallProtocol.maximumHeartbeatFieldLength
+        return DeviceState(name: String(name.prefix(field)), kind: String(kind.prefix(field)), state: String(state.prefix(field)),
+                           lastError: lastError.map { String($0.prefix(HallProtocol.maximumDeviceErrorLength)) })
+    }
+}

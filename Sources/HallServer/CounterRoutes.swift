@@ -6,6 +6,7 @@ import Hummingbird
 struct CounterRoutes: Sendable {
     let store: HallStore
     let catalog: HallCatalog
+    let bodyTimeout: Duration
 
     func register(in router: Router<HallRequestContext>) {
         router.post("/v1/kiosks/:kiosk/tickets") { request, context in await HallRoutes.respond(request) { try await postTicket(request, context) } }
@@ -16,7 +17,7 @@ struct CounterRoutes: Sendable {
     private func postCheckIn(_ request: Request, _ context: HallRequestContext) async throws -> Response {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
         try HallRoutes.checkPath(context, kioskID: kioskID)
-        let checkIn = try await HallRoutes.decodeBody(CheckInRequest.self, request, kioskID: kioskID)
+        let checkIn = try await HallRoutes.decodeBody(CheckInRequest.self, request, kioskID: kioskID, within: bodyTimeout)
         guard checkIn.kioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the check-in is for '\(checkIn.kioskID)'.")
         }
@@ -45,7 +46,7 @@ struct CounterRoutes: Sendable {
     private func postTicket(_ request: Request, _ context: HallRequestContext) async throws -> Response {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
         try HallRoutes.checkPath(context, kioskID: kioskID)
-        let ticket = try await HallRoutes.decodeBody(TicketRequest.self, request, kioskID: kioskID)
+        let ticket = try await HallRoutes.decodeBody(TicketRequest.self, request, kioskID: kioskID, within: bodyTimeout)
         guard ticket.kioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the ticket request is for '\(ticket.kioskID)'.")
         }

@@ -20,6 +20,10 @@ enum EventBatchValidator {
             guard event.sequence >= 1 else {
                 throw HallFailure(.unprocessableContent, .malformed, "Event sequence \(event.sequence) is not positive; sequences start at 1.")
             }
+            // Bounded before any arithmetic: `sequence + 1` below cannot overflow.
+            guard event.sequence <= HallProtocol.maximumSequence else {
+                throw HallFailure(.unprocessableContent, .malformed, "Event sequence \(event.sequence) is out of range; sequences stay at or below \(HallProtocol.maximumSequence).")
+            }
             if let expected, event.sequence != expected {
                 throw HallFailure(.unprocessableContent, .malformed, "The batch's sequences are not consecutive: \(event.sequence) follows \(expected - 1). Send events in journal order with no gaps.")
             }
@@ -30,14 +34,18 @@ enum EventBatchValidator {
             guard isKind(event.kind) else {
                 throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence) has a malformed kind '\(event.kind.prefix(64))'; expected lowercase dotted words like 'ticket.issued'.")
             }
+            guard (0...HallProtocol.maximumTimestampMs).contains(event.occurredAtMs) else {
+                throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence)'s time \(event.occurredAtMs) ms is outside 1970 to 9999; check the kiosk's clock.")
+            }
             guard event.payload.utf8.count <= HallProtocol.maximumPayloadBytes else {
                 throw HallFailure(.contentTooLarge, .tooLarge, "Event \(event.sequence)'s payload is \(event.payload.utf8.count) bytes; at most \(HallProtocol.maximumPayloadBytes) are accepted.")
             }
             guard isJSONObject(event.payload) else {
                 throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence)'s payload is not a JSON object.")
             }
-            guard PersonalData.firstResidentIDNumber(in: event.payload) == nil else {
-                throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence)'s payload holds a full ID number; the hall refuses to store it. Nothing of the batch was stored.")
+            // On the decoded values too: a number written as \u escapes is still a number.
+            if let place = PersonalData.residentIDNumberPlace(inJSON: event.payload) {
+                throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence)'s payload holds a full ID number (in \(place)); the hall refuses to store it. Nothing of the batch was stored.")
             }
         }
     }

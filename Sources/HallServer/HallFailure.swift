@@ -17,6 +17,8 @@ struct HallFailure: Error {
         let data = (try? JSONEncoder().encode(body)) ?? Data()
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
+        // After a timed-out body the connection holds unread bytes: it cannot carry another request.
+        if status == .requestTimeout { headers[.connection] = "close" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -10,6 +10,8 @@ import NIOCore
 struct HallRoutes: Sendable {
     let store: HallStore
     let catalog: HallCatalog
+    /// From the request head to the body's last byte (`HallServerLimits.bodyTimeout`).
+    let bodyTimeout: Duration
 
     func register(in router: Router<HallRequestContext>) {
         router.post("/v1/kiosks/:kiosk/events") { request, context in await Self.respond(request) { try await postEvents(request, context) } }
@@ -31,7 +33,7 @@ struct HallRoutes: Sendable {
 
     private func postEvents(_ request: Request, _ context: HallRequestContext) async throws -> Response {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
-        let batch = try await Self.decodeBody(EventBatch.self, request, kioskID: kioskID)
+        let batch = try await Self.decodeBody(EventBatch.self, request, kioskID: kioskID, within: bodyTimeout)
         try EventBatchValidator.validate(batch, certifiedKioskID: kioskID, pathKioskID: context.parameters.get("kiosk") ?? "")
         do {
             let acknowledgement = try await store.ingest(batch)
@@ -60,16 +62,8 @@ struct HallRoutes: Sendable {
     private func postHeartbeat(_ request: Request, _ context: HallRequestContext) async throws -> Response {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
         try Self.checkPath(context, kioskID: kioskID)
-        let heartbeat = try await Self.decodeBody(Heartbeat.self, request, kioskID: kioskID)
-        guard heartbeat.protocolVersion == HallProtocol.version else {
-            throw HallFailure(.badRequest, .unsupportedVersion, "The heartbeat speaks protocol version \(heartbeat.protocolVersion); this hall speaks \(HallProtocol.version).")
-        }
-        guard heartbeat.kioskID == kioskID else {
-            throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the heartbeat is for '\(heartbeat.kioskID)'.")
-        }
-        guard heartbeat.devices.count <= 64 else {
-            throw HallFailure(.contentTooLarge, .tooLarge, "The heartbeat lists \(heartbeat.devices.count) devices; at most 64 are accepted.")
-        }
+        let heartbeat = try await Self.decodeBody(Heartbeat.self, request, kioskID: kioskID, within: bodyTimeout)
+        try HeartbeatValidator.validate(heartbeat, certifiedKioskID: kioskID)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(heartbeat), as: UTF8.self)
@@ -104,16 +98,28 @@ struct HallRoutes: Sendable {
         }
     }
 
-    /// Reads at most `HallProtocol.maximumBodyBytes` and decodes JSON; anything else is a 4xx.
-    static func decodeBody<T: Decodable>(_ type: T.Type, _ request: Request, kioskID: String) async throws(HallFailure) -> T {
+    /// Reads at most `HallProtocol.maximumBodyBytes` within `timeout` and decodes JSON; anything
+    /// else is a 4xx. A body that trickles in is cut off (408), so it cannot hold the connection.
+    static func decodeBody<T: Decodable>(_ type: T.Type, _ request: Request, kioskID: String, within timeout: Duration) async throws(HallFailure) -> T {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > HallProtocol.maximumBodyBytes {
             throw HallFailure(.contentTooLarge, .tooLarge, "The body is \(length) bytes; at most \(HallProtocol.maximumBodyBytes) are accepted. Lower [sync] batch_size on kiosk '\(kioskID)'.")
         }
         let buffer: ByteBuffer
         do {
-            buffer = try await request.body.collect(upTo: HallProtocol.maximumBodyBytes)
+            buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask { try await request.body.collect(upTo: HallProtocol.maximumBodyBytes) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let body = try await group.next() ?? nil else { throw BodyTimedOut() }
+                return body
+            }
         } catch is NIOTooManyBytesError {
             throw HallFailure(.contentTooLarge, .tooLarge, "The body is larger than \(HallProtocol.maximumBodyBytes) bytes. Lower [sync] batch_size on kiosk '\(kioskID)'.")
+        } catch is BodyTimedOut {
+            throw HallFailure(.requestTimeout, .timeout, "The body did not arrive within \(timeout.components.seconds) s; the connection is closed. Check the network between kiosk '\(kioskID)' and the hall.")
         } catch {
             throw HallFailure(.badRequest, .malformed, "Unable to read the body: \(error).")
         }
@@ -123,6 +129,8 @@ struct HallRoutes: Sendable {
             throw HallFailure(.badRequest, .malformed, "The body is not a valid \(T.self) (JSON): \(Self.describe(error)).")
         }
     }
+
+    private struct BodyTimedOut: Error {}
 
     private static func describe(_ error: any Error) -> String {
         switch error as? DecodingError {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -10,12 +11,12 @@ import NIOSSL
 public enum HallServerSetup {
     public static func makeApplication(
         store: HallStore, credentials: HallCredentials, catalog: HallCatalog,
-        host: String, port: Int, logger: Logger,
+        host: String, port: Int, limits: HallServerLimits = HallServerLimits(), logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void
     ) throws -> some ApplicationProtocol {
         let router = Router(context: HallRequestContext.self)
-        HallRoutes(store: store, catalog: catalog).register(in: router)
-        CounterRoutes(store: store, catalog: catalog).register(in: router)
+        HallRoutes(store: store, catalog: catalog, bodyTimeout: limits.bodyTimeout).register(in: router)
+        CounterRoutes(store: store, catalog: catalog, bodyTimeout: limits.bodyTimeout).register(in: router)
         ReportRoutes(store: store).register(in: router)
 
         var tls = TLSConfiguration.makeServerConfiguration(
@@ -30,10 +31,16 @@ public enum HallServerSetup {
         // peer's for up to 5 s by default, which made every stop take 5 s. Half a second is plenty
         // on a LAN, and the data is already on disk before any answer is sent.
         tls.shutdownTimeout = .milliseconds(500)
+        let http = HTTP1Channel.Configuration(idleTimeout: limits.idleTimeout)
+        let serverTLS = tls
+        let server = HTTPServerBuilder { responder in
+            HandshakeDeadline(base: try TLSChannel(HTTP1Channel(responder: responder, configuration: http), tlsConfiguration: serverTLS), timeout: limits.handshakeTimeout)
+        }
         return Application(
             router: router,
-            server: try .tls(.http1(), tlsConfiguration: tls),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "kiosk-hall"),
+            server: server,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "kiosk-hall",
+                                                    availableConnectionsDelegate: MaximumAvailableConnections(limits.maximumConnections, logger: logger)),
             onServerRunning: onServerRunning,
             logger: logger)
     }

@@ -24,10 +24,16 @@ extension MorningReport {
         counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
     }
 
-    /// RFC 4180: quote fields holding a comma, quote or newline; double inner quotes.
+    /// RFC 4180: quote fields holding a comma, quote or newline; double inner quotes. A field
+    /// that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage
+    /// return, as OWASP lists them) gets a leading apostrophe and is quoted: service ids and
+    /// categories come from kiosks and the catalog, and "=HYPERLINK(…)" must stay text.
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+        let isFormula = field.first.map(formulaStarts.contains) ?? false
+        let text = isFormula ? "'" + field : field
+        guard isFormula || text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func timestamp(_ date: Date, timeZone: TimeZone) -> String {

@@ -62,7 +62,7 @@ public struct MorningReport: Sendable, Equatable {
         for record in kiosks {
             var day = KioskDay(kioskID: record.kioskID)
             day.lastContact = record.lastContact
-            day.unsyncedBacklog = record.lastHeartbeat.flatMap { try? JSONDecoder().decode(Heartbeat.self, from: Data($0.utf8)) }?.unsyncedEvents
+            day.unsyncedBacklog = record.lastHeartbeat.flatMap(Self.backlog(ofHeartbeat:))
             days[record.kioskID] = day
         }
         var openFaults: [String: [String: Int]] = [:]  // kiosk -> device -> index in faults
@@ -118,12 +118,27 @@ public struct MorningReport: Sendable, Equatable {
             total.faults += day.faults
             total.sessionsByHour = zip(total.sessionsByHour, day.sessionsByHour).map(+)
             if let contact = day.lastContact, contact > (total.lastContact ?? .distantPast) { total.lastContact = contact }
-            if let backlog = day.unsyncedBacklog { total.unsyncedBacklog = (total.unsyncedBacklog ?? 0) + backlog }
+            if let backlog = day.unsyncedBacklog { total.unsyncedBacklog = Self.saturatingSum(total.unsyncedBacklog ?? 0, backlog) }
         }
         // Staff call back and fix in time order, whichever kiosk it was.
         total.complaints.sort { $0.at < $1.at }
         total.faults.sort { $0.start < $1.start }
         return MorningReport(date: date, kiosks: perKiosk, total: total)
+    }
+
+    /// The backlog of a stored heartbeat, or nil when it is unreadable or out of the protocol's
+    /// range: a database written before the hall bounded heartbeats may still hold Int.max.
+    static func backlog(ofHeartbeat json: String) -> Int? {
+        guard let backlog = try? JSONDecoder().decode(Heartbeat.self, from: Data(json.utf8)).unsyncedEvents,
+              (0...HallProtocol.maximumSequence).contains(Int64(backlog)) else { return nil }
+        return backlog
+    }
+
+    /// Adds without trapping: the total of many bounded backlogs still fits, but a report must
+    /// never be the thing that stops the hall.
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b < 0 ? .min : .max) : sum
     }
 
     /// The day `date` ("YYYY-MM-DD") in `calendar`'s time zone, as [start, end).

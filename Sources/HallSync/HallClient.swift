@@ -35,12 +35,21 @@ public final class HallClient: Sendable {
 
     public func send(_ batch: EventBatch) async throws(HallClientError) -> BatchAcknowledgement {
         let (status, _, body) = try await execute(.POST, HallProtocol.eventsPath(kioskID: kioskID), body: batch)
-        return try decode(BatchAcknowledgement.self, status: status, body: body, what: "a batch of \(batch.events.count) events")
+        return try Self.bounded(try decode(BatchAcknowledgement.self, status: status, body: body, what: "a batch of \(batch.events.count) events"))
     }
 
     public func syncState() async throws(HallClientError) -> BatchAcknowledgement {
         let (status, _, body) = try await execute(.GET, HallProtocol.syncStatePath(kioskID: kioskID), body: Optional<Heartbeat>.none)
-        return try decode(BatchAcknowledgement.self, status: status, body: body, what: "the sync state")
+        return try Self.bounded(try decode(BatchAcknowledgement.self, status: status, body: body, what: "the sync state"))
+    }
+
+    /// The journal marks and re-sends by the hall's sequence: one out of the protocol's range is
+    /// a broken hall, never a reason to mark the whole journal synced.
+    static func bounded(_ acknowledgement: BatchAcknowledgement) throws(HallClientError) -> BatchAcknowledgement {
+        guard (0...HallProtocol.maximumSequence).contains(acknowledgement.highestContiguousSequence) else {
+            throw HallClientError(code: .hallFailed, "The hall answered highest contiguous sequence \(acknowledgement.highestContiguousSequence), outside 0...\(HallProtocol.maximumSequence); nothing was marked synced. Check the hall's version and database.")
+        }
+        return acknowledgement
     }
 
     public func send(_ heartbeat: Heartbeat) async throws(HallClientError) {

@@ -94,8 +94,8 @@ public final class Journal: Sendable {
     /// Appends an event whose payload is already JSON text (an object).
     @discardableResult
     public func append(_ kind: JournalEventKind, json: String, at date: Date = Date()) async throws(JournalError) -> JournalEvent {
-        if PersonalData.firstResidentIDNumber(in: json) != nil {
-            throw JournalError(code: .refusedPayload, message: "Refused a '\(kind)' event: its payload holds a full ID number. Store the masked number or the keyed hash instead.")
+        if let place = PersonalData.residentIDNumberPlace(inJSON: json) {
+            throw JournalError(code: .refusedPayload, message: "Refused a '\(kind)' event: its payload holds a full ID number (in \(place)). Store the masked number or the keyed hash instead.")
         }
         let id = UUID()
         let occurredAt = Self.milliseconds(date)

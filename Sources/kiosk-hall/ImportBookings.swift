@@ -28,10 +28,8 @@ struct ImportBookings: ParsableCommand {
             throw ExitCode(65)
         }
         for (index, booking) in bookings.enumerated() {
-            let holderOK = booking.holder.count == 64 && booking.holder.allSatisfy(\.isHexDigit)
-            let dateOK = booking.date.count == 10 && booking.date.split(separator: "-").count == 3
-            guard holderOK, dateOK, !booking.code.isEmpty, booking.code.count <= 256, !booking.category.isEmpty else {
-                FileHandle.standardError.write(Data("kiosk-hall: booking \(index + 1) in '\(file)' is not valid (holder must be 64 hex digits, date YYYY-MM-DD, code 1 to 256 characters, category set). Nothing was imported.\n".utf8))
+            if let problem = ImportChecks.problem(in: booking) {
+                FileHandle.standardError.write(Data("kiosk-hall: booking \(index + 1) in '\(file)' is not valid: \(problem). Nothing was imported.\n".utf8))
                 throw ExitCode(65)
             }
         }

@@ -26,6 +26,12 @@ struct ImportProgress: ParsableCommand {
             FileHandle.standardError.write(Data("kiosk-hall: '\(file)' is not a JSON array of case progress records: \(error). Nothing was imported.\n".utf8))
             throw ExitCode(65)
         }
+        for (index, record) in records.enumerated() {
+            if let problem = ImportChecks.problem(in: record) {
+                FileHandle.standardError.write(Data("kiosk-hall: record \(index + 1) in '\(file)' is not valid: \(problem). Nothing was imported.\n".utf8))
+                throw ExitCode(65)
+            }
+        }
         let store = try HallStore(path: state.databasePath)
         defer { try? store.close() }
         try store.importProgress(records)

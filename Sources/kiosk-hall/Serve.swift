@@ -32,8 +32,34 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel: String = "info"
 
+    @Option(help: ArgumentHelp("Seconds a client may take from connecting to the end of the TLS handshake.", valueName: "seconds"))
+    var handshakeTimeout = 10
+
+    @Option(help: ArgumentHelp("Seconds a connection may stay open with no request in progress, or with a request head not yet complete.", valueName: "seconds"))
+    var idleTimeout = 75
+
+    @Option(help: ArgumentHelp("Seconds from a request's head to the last byte of its body.", valueName: "seconds"))
+    var bodyTimeout = 60
+
+    @Option(help: ArgumentHelp("Connections open at once; more wait until one closes.", valueName: "count"))
+    var maxConnections = 4096
+
+    /// The limits from the options above.
+    var limits: HallServerLimits {
+        var limits = HallServerLimits()
+        limits.handshakeTimeout = .seconds(Int64(handshakeTimeout))
+        limits.idleTimeout = .seconds(Int64(idleTimeout))
+        limits.bodyTimeout = .seconds(bodyTimeout)
+        limits.maximumConnections = maxConnections
+        return limits
+    }
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("Please give a port from 0 to 65535.") }
+        for (name, seconds) in [("--handshake-timeout", handshakeTimeout), ("--idle-timeout", idleTimeout), ("--body-timeout", bodyTimeout)] {
+            guard (1...3600).contains(seconds) else { throw ValidationError("Please give \(name) in seconds, from 1 to 3600.") }
+        }
+        guard (1...1_000_000).contains(maxConnections) else { throw ValidationError("Please give --max-connections from 1 to 1000000.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Please give a log level: trace, debug, info, notice, warning, error or critical.") }
     }
 
@@ -41,11 +67,13 @@ struct Serve: AsyncParsableCommand {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in KioskLogHandler(label: label, level: level) }
         let logger = Logger(label: "kiosk-hall")
+        // A descriptor per connection: HallServerLimits.maximumConnections must fit under it.
+        logger.debug("Open-file limit raised", metadata: ["files.limit": "\(FileLimit.raiseToHardLimit())"])
 
         let (store, credentials, catalog) = try await openState(logger: logger)
         let host = host
         let application = try HallServerSetup.makeApplication(
-            store: store, credentials: credentials, catalog: catalog, host: host, port: port, logger: logger,
+            store: store, credentials: credentials, catalog: catalog, host: host, port: port, limits: limits, logger: logger,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 logger.info("kiosk-hall ready", metadata: ["listen.address": "\(host):\(port)"])

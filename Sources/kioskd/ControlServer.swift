@@ -27,6 +27,10 @@ struct ControlServer: Service {
     /// The citizen's journey, for "maintenance"; nil without a screen.
     let journey: JourneyInbox?
 
+    /// Connections the kernel queues before kioskd accepts them (capped by net.core.somaxconn,
+    /// 4096 on Debian 12).
+    static let backlog: Int32 = 4096
+
     /// A client gets this long to send its request line.
     static let requestTimeout: Duration = .seconds(5)
 
@@ -36,6 +40,9 @@ struct ControlServer: Service {
                      logRing: LogRing, journey: JourneyInbox?, logger: Logger) async throws -> ControlServer {
         try ControlSocketPath.prepare(path)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            // A Unix socket refuses connect(2) with EAGAIN once its backlog is full: a burst of
+            // clients (a script looping kioskctl, a thousand idle ones) must queue, not fail.
+            .serverChannelOption(.backlog, value: Self.backlog)
             // A client may send its request and shut down its side (as `socat` does); it must
             // still get the answer.
             .childChannelOption(.allowRemoteHalfClosure, value: true)
@@ -143,7 +150,7 @@ struct ControlServer: Service {
         case ControlRequest.journalStatsCommand, ControlRequest.journalExportCommand:
             return await JournalCommands.answer(request, journal: statusSource.journal)
         case ControlRequest.maintenanceCommand:
-            let response = MaintenanceCommands.answer(request, journey: journey)
+            let response = await MaintenanceCommands.answer(request, journey: journey)
             if response.ok { logger.notice("Out of service set by a technician", metadata: ["out_of_service": "\(response.outOfService ?? false)", "peer.uid": "\(peer.uid)"]) }
             return response
         default:

@@ -33,7 +33,7 @@ enum HallSyncSetup {
             // Reads the certificate files: blocking, so on NIO's thread pool.
             return try await NIOThreadPool.singleton.runIfActive {
                 try HallSyncService(configuration: syncConfiguration, journal: journal, logger: logger) {
-                    await statusSource.deviceSummaries().map { DeviceState(name: $0.name, kind: $0.kind, state: $0.state, lastError: $0.lastError) }
+                    await statusSource.deviceSummaries().prefix(HallProtocol.maximumHeartbeatDevices).map { DeviceState(name: $0.name, kind: $0.kind, state: $0.state, lastError: $0.lastError).fittedToProtocol }
                 }
             }
         } catch {

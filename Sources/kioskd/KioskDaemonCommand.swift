@@ -42,6 +42,7 @@ struct KioskDaemonCommand: AsyncParsableCommand {
             ])
         }
         let logger = Logger(label: "kioskd")
+        logger.debug("Open-file limit raised", metadata: ["files.limit": "\(FileLimit.raiseToHardLimit())"])
 
         do {
             try await KioskDaemon(configuration: configuration, logger: logger, logRing: ring).run()

@@ -3,9 +3,10 @@ import Foundation
 import KioskCore
 
 /// The control socket's "maintenance": a technician puts the kiosk out of service (the screen
-/// then says where to go instead) or back in service, with a reason for the journal.
+/// then says where to go instead) or back in service, with a reason for the journal. The answer
+/// comes after the record is journaled: "OK" means the journal holds it.
 enum MaintenanceCommands {
-    static func answer(_ request: ControlRequest, journey: JourneyInbox?) -> ControlResponse {
+    static func answer(_ request: ControlRequest, journey: JourneyInbox?) async -> ControlResponse {
         guard let journey else {
             return .failure(.notConfigured, "This kiosk has no screen ([devices.display]), so there is no citizen's journey to take out of service.")
         }
@@ -19,7 +20,16 @@ enum MaintenanceCommands {
         if on && reason.trimmingCharacters(in: .whitespaces).isEmpty {
             return .failure(.badRequest, "Give a reason (for the hall's report), e.g. --reason \"printer jammed, part ordered\".")
         }
-        journey.send(.outOfServiceSet(on, reason: reason))
-        return ControlResponse(ok: true, outOfService: on)
+        guard !PersonalData.containsResidentIDNumber(decoded: reason) else {
+            return .failure(.badRequest, "The reason holds a full ID number, which never goes into the journal. Describe the fault instead, e.g. --reason \"card reader fails on every card\". Nothing was changed.")
+        }
+        switch await journey.setOutOfService(on, reason: reason) {
+        case .applied(let isOutOfService):
+            return ControlResponse(ok: true, outOfService: isOutOfService)
+        case .notJournaled(let cause):
+            return .failure(.internalError, "The journal did not take the record (\(cause)), so nothing was changed: the kiosk is still \(on ? "in" : "out of") service. Check the state disk with 'kioskctl journal stats' and kioskd's log.")
+        case .shuttingDown:
+            return .failure(.internalError, "kioskd is stopping and took no more changes; nothing was changed.")
+        }
     }
 }

@@ -108,4 +108,39 @@ struct KioskctlOperationsTests {
         #expect(refused.status == 1 && refused.standardError.contains("no screen"), "\(refused.standardError)")
         #expect(await headless.stop() == 0)
     }
+
+    /// Should refuse a reason holding a full ID number, changing nothing: no record, still in
+    /// service, and a later "off" has nothing to journal (it once answered OK, journaled nothing
+    /// and left the kiosk out of service behind the attract screen)
+    @Test func maintenanceReasonWithIDNumberChangesNothing() async throws {
+        let kioskd = try await KioskdInstance(extraConfig: """
+            [devices.display]
+            device = "file:fb?width=1080&height=1920"
+            """)
+        let since = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3600))
+        // 11010519491231002X: a well-known sample number with a valid check character; also in
+        // full-width digits, as a Chinese input method types them.
+        for reason in ["citizen 11010519491231002X says the reader fails", "证件号１１０１０５１９４９１２３１００２Ｘ"] {
+            let on = try await kioskd.kioskctl(["maintenance", "on", "--reason", reason])
+            #expect(on.status == 1, "\(on.standardOutput)")
+            #expect(on.standardError.contains("full ID number") && on.standardError.contains("Nothing was changed"), "\(on.standardError)")
+        }
+        // The refusal came before the journey heard of it: the screen is the attract screen as soon as
+        // kioskd has drawn its first frame, and stays so.
+        var screen: String?
+        for _ in 0..<100 {
+            let status = try await kioskd.kioskctl(["screen", "status", "--json"])
+            screen = status.status == 0 ? try JSONDecoder().decode(ScreenReport.self, from: Data(status.standardOutput.utf8)).screen : nil
+            if screen == "attract" { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(screen == "attract")
+        let off = try await kioskd.kioskctl(["maintenance", "off"])
+        #expect(off.status == 0, "\(off.standardError)")
+        let export = try await kioskd.kioskctl(["journal", "export", "--since", since])
+        #expect(export.status == 0)
+        #expect(!export.standardOutput.contains("out_of_service"), "\(export.standardOutput)")
+        #expect(!export.standardOutput.contains("11010519491231002X"))
+        #expect(await kioskd.stop() == 0)
+    }
 }

@@ -70,11 +70,16 @@ import Testing
         let refused = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["import-progress", garbage, "--state-directory", hall.stateDirectory], in: hall.directory.path)
         #expect(refused.status == 65)
         #expect(refused.standardError.contains("Nothing was imported"))
+        let withID = try hall.directory.write("with-id.json", #"[{"caseNumber":"QJ-2026-000124","status":"accepted","nextStep":"\u0031\u0031010519491231002X, bring your card","updatedAtMs":1772409600000}]"#)
+        let refusedID = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["import-progress", withID, "--state-directory", hall.stateDirectory], in: hall.directory.path)
+        #expect(refusedID.status == 65)
+        #expect(refusedID.standardError.contains("record 1") && refusedID.standardError.contains("full ID number"), "\(refusedID.standardError)")
 
         let a = try Self.client(hall, "K-A")
         let progress = try await a.progress(caseNumber: "QJ-2026-000123")
         #expect(progress?.status == "ready for pickup")
         #expect(try await a.progress(caseNumber: "QJ-2026-999999") == nil)
+        #expect(try await a.progress(caseNumber: "QJ-2026-000124") == nil, "a refused import stored nothing")
         await a.shutdown()
         _ = await hall.stop()
     }

@@ -83,4 +83,33 @@ struct FlowMaintenanceTests {
         journey.send(.tick, after: 60)
         #expect(journey.screen.isAttract)
     }
+
+    /// Should stay in service, and show the attract screen again, when the out-of-service record
+    /// could not be journaled (issue: kioskctl said OK while the journal held nothing)
+    @Test func unjournaledOutOfServiceIsUndone() {
+        var journey = Journey()
+        let effects = journey.send(.outOfServiceSet(true, reason: "printer jammed"))
+        #expect(effects.journalKinds == [JournalKind.maintenanceOutOfService])
+        #expect(journey.flow.isOutOfService)
+        let after = journey.send(.journalFailed, after: 0)
+        #expect(!journey.flow.isOutOfService)
+        #expect(journey.screen.isAttract)
+        // The screen had been told "out of service" in the dropped effects: it is shown attract again.
+        #expect(after.contains { if case .show(let view) = $0 { view.screen.isAttract } else { false } })
+        // A later failure of another record does not flip it back.
+        journey.send(.outOfServiceSet(true, reason: "printer jammed"))
+        journey.send(.tick)
+        journey.send(.journalFailed, after: 0)
+        #expect(journey.flow.isOutOfService)
+    }
+
+    /// Should undo an unjournaled "back in service" too
+    @Test func unjournaledBackInServiceIsUndone() {
+        var journey = Journey()
+        journey.send(.outOfServiceSet(true, reason: "cover broken"))
+        journey.send(.outOfServiceSet(false, reason: ""))
+        #expect(!journey.flow.isOutOfService)
+        journey.send(.journalFailed, after: 0)
+        #expect(journey.flow.isOutOfService)
+    }
 }

@@ -62,6 +62,7 @@ extension Flow {
     mutating func outOfServiceSet(_ on: Bool, reason: String, _ effects: inout [FlowEffect]) {
         guard on != isOutOfService else { return }
         isOutOfService = on
+        outOfServiceBeforeUnconfirmedChange = !on
         journal(JournalKind.maintenanceOutOfService, ["on": .bool(on), "reason": .string(String(reason.prefix(200))), "by": .string("kioskctl")], &effects)
     }
 
@@ -70,6 +71,7 @@ extension Flow {
         case .maintenance(.setOutOfService(let on)):
             guard on != isOutOfService else { return }
             isOutOfService = on
+            outOfServiceBeforeUnconfirmedChange = !on
             journal(JournalKind.maintenanceOutOfService, ["on": .bool(on)], &effects)
         case .maintenance(.exit), .back, .home:
             page = .attract

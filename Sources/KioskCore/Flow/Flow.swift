@@ -15,6 +15,9 @@ public struct Flow: Sendable {
     public internal(set) var elderlyMode = false
     /// Set by a technician in maintenance mode.
     public internal(set) var isOutOfService = false
+    /// The out-of-service state before a change whose record is not journaled yet: a failed
+    /// append puts it back, so that the kiosk never is what its journal does not say.
+    var outOfServiceBeforeUnconfirmedChange: Bool?
 
     var page: Page = .attract
     /// The home screen's page of services (kept while the citizen looks at a guide and comes back).
@@ -56,6 +59,9 @@ public struct Flow: Sendable {
 
     public mutating func handle(_ event: FlowEvent, at now: FlowTime) -> [FlowEffect] {
         self.now = max(self.now, now)
+        // kioskd sends `.journalFailed` straight after a failed append, before any other event:
+        // any other event means the last change's record is in the journal.
+        if event != .journalFailed { outOfServiceBeforeUnconfirmedChange = nil }
         var effects: [FlowEffect] = []
         switch event {
         case .tapped(let intent): tapped(intent, &effects)
@@ -156,6 +162,10 @@ public struct Flow: Sendable {
 
     /// The append of a confirming record failed: nothing is confirmed, the citizen is told.
     mutating func journalFailed() {
+        if let before = outOfServiceBeforeUnconfirmedChange {
+            isOutOfService = before
+            outOfServiceBeforeUnconfirmedChange = nil
+        }
         pending = nil
         page = session == nil ? .attract : .notice(Notice(.notRecorded, .notRecordedNextStep(hotline: catalog.hotlineOrDefault)))
     }

@@ -8,6 +8,18 @@ final class JourneyInbox: Sendable {
         case event(FlowEvent)
         /// The watchdog's question "do you still take events?", answered when its turn comes.
         case probe(CheckedContinuation<Void, Never>)
+        /// A technician's out-of-service switch, answered once its record is journaled (or not).
+        case outOfService(Bool, reason: String, answered: CheckedContinuation<OutOfServiceOutcome, Never>)
+    }
+
+    /// What became of a technician's out-of-service switch.
+    enum OutOfServiceOutcome: Sendable, Equatable {
+        /// Journaled (or nothing to change): the kiosk is now out of service, or not.
+        case applied(isOutOfService: Bool)
+        /// The journal refused or failed the record; the kiosk stays as it was.
+        case notJournaled(cause: String)
+        /// kioskd is stopping and took no more events.
+        case shuttingDown
     }
 
     let items: AsyncStream<Item>
@@ -27,6 +39,14 @@ final class JourneyInbox: Sendable {
     func probe() async {
         await withCheckedContinuation { answered in
             if case .terminated = continuation.yield(.probe(answered)) { answered.resume() }
+        }
+    }
+
+    /// Sets out of service (or back) and returns once the journey has journaled it: a technician
+    /// is never told "done" for a change the journal does not hold.
+    func setOutOfService(_ on: Bool, reason: String) async -> OutOfServiceOutcome {
+        await withCheckedContinuation { answered in
+            if case .terminated = continuation.yield(.outOfService(on, reason: reason, answered: answered)) { answered.resume(returning: .shuttingDown) }
         }
     }
 

@@ -82,6 +82,11 @@ final class JourneyService: Service {
                     timer?.cancel()
                     await carryOut(flow.handle(event, at: LocalClock.now()), &flow)
                     timer = arm(flow.nextWakeUp)
+                case .outOfService(let on, let reason, let answered):
+                    timer?.cancel()
+                    let failure = await carryOut(flow.handle(.outOfServiceSet(on, reason: reason), at: LocalClock.now()), &flow)
+                    timer = arm(flow.nextWakeUp)
+                    answered.resume(returning: failure.map { .notJournaled(cause: "\($0)") } ?? .applied(isOutOfService: flow.isOutOfService))
                 }
             }
         } onGracefulShutdown: { [inbox] in
@@ -92,8 +97,10 @@ final class JourneyService: Service {
         voice?.stop()
     }
 
-    /// Carries out the effects in order; see the type's comment for the journal rule.
-    private func carryOut(_ effects: [FlowEffect], _ flow: inout Flow) async {
+    /// Carries out the effects in order; see the type's comment for the journal rule. Returns the
+    /// append's error when a record could not be journaled (the rest was dropped).
+    @discardableResult
+    private func carryOut(_ effects: [FlowEffect], _ flow: inout Flow) async -> (any Error)? {
         var language = flow.language
         for effect in effects {
             switch effect {
@@ -108,7 +115,7 @@ final class JourneyService: Service {
                 } catch {
                     logger.critical("Unable to journal a citizen's step; the screen tells them it was not recorded", metadata: ["event.kind": "\(record.kind)", "cause": "\(error)"])
                     await carryOut(flow.handle(.journalFailed, at: LocalClock.now()), &flow)
-                    return
+                    return error
                 }
             case .print(let job):
                 // Not awaited: the answer comes back through the inbox, and taps meanwhile are
@@ -131,6 +138,7 @@ final class JourneyService: Service {
                 logger.debug("Session ended; card data wiped")
             }
         }
+        return nil
     }
 
     /// A timer that sends one `.tick` at `wakeUp` (local time); nil when nothing will change.
