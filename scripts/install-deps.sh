@@ -30,6 +30,7 @@ packages=(
     libkmod2           # the guest's udev (downloaded by Tests/hil/build-rig.sh) links it
     chromium           # make test: the demo page (kiosk-sim demo) clicked through in headless Chromium
     python3-websockets # make test: Tests/demo talks to Chromium over the DevTools protocol
+    python3-venv       # make test-api: the venv in .build/venv-api that schemathesis is installed into
 )
 
 missing=()
