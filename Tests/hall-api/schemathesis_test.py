@@ -81,7 +81,18 @@ class Hall:
                                   capture_output=True, text=True)
         if enrolled.returncode != 0:
             sys.exit(f"test-api: kiosk-hall enroll failed:\n{enrolled.stderr}")
+        # A booking and a case with the document's example values, so that the examples reach
+        # the 200 answers of check-in and progress too (and their schemas are checked).
+        self.load("import-bookings", "bookings.json", [{"code": "BK-20261201-0001", "holder": "0" * 64, "date": "2026-03-02", "category": "A", "serviceID": "api-test"}])
+        self.load("import-progress", "progress.json", [{"caseNumber": "2026-000123", "status": "ready for pickup", "nextStep": "Collect at window 12 with your ID card", "updatedAtMs": 1772409600000}])
         self.process = None
+
+    def load(self, command, name, records):
+        path = self.directory / name
+        path.write_text(json.dumps(records))
+        loaded = subprocess.run([str(HALL), command, str(path), "--state-directory", str(self.state)], capture_output=True, text=True)
+        if loaded.returncode != 0:
+            sys.exit(f"test-api: kiosk-hall {command} failed:\n{loaded.stderr}")
 
     def start(self):
         for _ in range(5):
