@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 DEV_CONFIG := dev/kioskd.toml
 
-.PHONY: all deps build test test-demo test-api test-hil run sim-printer bench fuzz fuzz-one clean deb
+.PHONY: all deps build test test-packages test-demo test-api test-hil run sim-printer bench fuzz fuzz-one clean deb
 
 all: build
 
@@ -13,14 +13,21 @@ deps:
 build: deps
 	swift build
 
-# Builds everything (the end-to-end tests run the kioskd, kioskctl and fixture binaries) and the
-# Debian packages (make deb: the package tests install them; KIOSKD_REQUIRE_DEB makes a missing
-# one a failure, not a skip), then runs every test suite, then the demo page's tests (Debian's
-# python3 for python3-websockets). This is what CI runs.
-test: build deb
+# Builds everything (the end-to-end tests run the kioskd, kioskctl and fixture binaries), then
+# runs every unit, end-to-end and browser test: the Swift suites, then the demo page's tests
+# (Debian's python3 for python3-websockets). The Debian packages' tests need a release build and
+# have their own target, test-packages. CI runs both.
+test: build
 	swift build --build-tests
-	KIOSKD_REQUIRE_DEB=1 swift test
+	swift test
 	/usr/bin/python3 Tests/demo/demo_test.py
+
+# The Debian packages (make deb: a release build) installed into a scratch root and run
+# (Tests/EndToEndTests/DebianPackageTests.swift); KIOSKD_TEST_PACKAGES makes a missing .deb a
+# failure, not a skip. Needs root.
+test-packages: build deb
+	swift build --build-tests
+	KIOSKD_TEST_PACKAGES=1 swift test --filter DebianPackageTests
 
 # make run's demo page alone (Tests/demo; README, "Tests"): its input boundary, one journey through
 # its endpoints with run-dev.sh stopped by Ctrl-C, and the page clicked through in headless Chromium.

@@ -243,13 +243,26 @@ struct UdevRulesTests {
         #expect(ids == [USBID(vendor: "0400", product: "c35a"), USBID(vendor: "0dd4", product: "0205"), USBID(vendor: "154f", product: nil)])
     }
 
-    /// Should pass `udevadm verify` where udevadm has it (systemd 253 and later)
-    @Test func udevadmVerifies() async throws {
-        guard let udevadm = RepositoryFiles.tool("/usr/bin/udevadm", "/bin/udevadm") else { return }
+    /// Whether this machine's udevadm has `verify` (systemd 253 and later; Debian 12 has 252, whose
+    /// answer is "Unknown command verb 'verify'"). Asked once, synchronously, when the suite is
+    /// planned: the condition of `.enabled(if:)` below.
+    static let udevadmWithVerify: String? = {
+        guard let udevadm = RepositoryFiles.tool("/usr/bin/udevadm", "/bin/udevadm") else { return nil }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: udevadm)
+        probe.arguments = ["verify", "--help"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return nil }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? udevadm : nil
+    }()
+
+    /// Should pass `udevadm verify` (systemd 253 and later; the parser above is the check on Debian 12)
+    @Test(.enabled(if: Self.udevadmWithVerify != nil, "this udevadm has no `verify` (systemd 252, Debian 12): rulesParse and rulesFollowThePolicy check the rules instead"))
+    func udevadmVerifies() async throws {
+        let udevadm = try #require(Self.udevadmWithVerify)
         let directory = try TemporaryDirectory()
-        let probe = try await runToCompletion(udevadm, ["verify", "--help"], in: directory.path)
-        // udevadm 252 (Debian 12) answers "Unknown command verb 'verify'": the parser above is the check there.
-        guard probe.status == 0 else { return }
         let result = try await runToCompletion(udevadm, ["verify", "--resolve-names=never", RepositoryFiles.path(Self.rulesPath)], in: directory.path)
         #expect(result.status == 0, "udevadm verify: \(result.standardOutput)\(result.standardError)")
     }

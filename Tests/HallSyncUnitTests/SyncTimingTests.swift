@@ -43,13 +43,16 @@ struct SyncTimingTests {
         #expect(ContinuousClock.now - start >= .milliseconds(50))
     }
 
-    /// Should wake a task that waits when another task signals
-    @Test func wakeSignalWakesAWaiter() async {
+    /// Should wake a task that waits when another task signals, long before its bound
+    @Test(.timeLimit(.minutes(1))) func wakeSignalWakesAWaiter() async {
         let signal = WakeSignal()
-        async let woken: Void = signal.wait()
+        let start = ContinuousClock.now
+        async let woken: Void = signal.wait(upTo: .seconds(120))
         try? await Task.sleep(for: .milliseconds(10))
         signal.signal()
         await woken
+        // Without the signal the wait would run to its 120 s bound (and the time limit end the test).
+        #expect(ContinuousClock.now - start < .seconds(60))
     }
 }
 
@@ -73,18 +76,20 @@ struct BatchSizeTests {
 
 /// `sync now` waits for rounds on the status board.
 struct SyncStatusBoardTests {
-    /// Should release a task waiting for a round when that task is cancelled (kioskd stopping)
-    @Test func cancelledWaitReturns() async {
+    /// Should release a task waiting for a round when that task is cancelled (kioskd stopping),
+    /// with no round having run
+    @Test(.timeLimit(.minutes(1))) func cancelledWaitReturns() async {
         let board = SyncStatusBoard(hallURL: "https://127.0.0.1:1")
         let target = await board.nextRoundTarget()
         let waiting = Task { await board.waitForRound(target) }
         try? await Task.sleep(for: .milliseconds(10))
         waiting.cancel()
-        await waiting.value  // would hang without cancellation support
+        await waiting.value  // would hang (until the time limit) without cancellation support
+        #expect(await board.status.lastSuccessAt == nil, "no round ran: the wait ended by cancellation")
     }
 
     /// Should release a waiter when its round ends
-    @Test func roundEndReleasesWaiter() async {
+    @Test(.timeLimit(.minutes(1))) func roundEndReleasesWaiter() async {
         let board = SyncStatusBoard(hallURL: "https://127.0.0.1:1")
         let target = await board.nextRoundTarget()
         async let waited: Void = board.waitForRound(target)
