@@ -64,8 +64,8 @@ struct HallAPIDocumentTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hall-api-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try HallStore(path: directory + "/hall.sqlite")
-        defer { try? store.close() }
+        let store = try SQLiteHallStore(path: directory + "/hall.sqlite")
+        defer { try? store.closeNow() }
 
         let router = Router(context: HallRequestContext.self)
         HallRoutes(store: store, catalog: .empty, bodyTimeout: .seconds(60)).register(in: router)
@@ -89,6 +89,23 @@ struct HallAPIDocumentTests {
         #expect(text.contains("over \(HallProtocol.maximumBodyBytes) bytes"))
         #expect(text.contains("name: \(HallProtocol.versionHeader)\n"))
         #expect(text.contains("enum: [\"\(HallProtocol.version)\"]"))
+    }
+
+    /// Every error code. The switch has no default: a new case stops the build here until it is
+    /// added to this list (and so to the document, by the test below).
+    static let errorCodes: [HallErrorBody.Code] = [.unauthenticated, .wrongKiosk, .malformed, .conflict, .tooLarge, .unsupportedVersion, .notFound, .timeout, .internalError]
+    static func listed(_ code: HallErrorBody.Code) {
+        switch code {
+        case .unauthenticated, .wrongKiosk, .malformed, .conflict, .tooLarge, .unsupportedVersion, .notFound, .timeout, .internalError: break
+        }
+    }
+
+    /// Should list exactly HallErrorBody's codes in the document's HallError schema
+    @Test func documentListsTheErrorCodes() throws {
+        let text = try String(contentsOfFile: Self.documentPath, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("          enum: [unauthenticated") })
+        let documented = line.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(documented.sorted() == Self.errorCodes.map(\.rawValue).sorted())
     }
 
     /// Should find the operations in a small document, so that the checks above are not vacuous
