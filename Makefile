@@ -83,20 +83,25 @@ deb: deps
 # binary, its grown corpus (corpus/) and its findings (crash-*, timeout-*, oom-*); the seeds are
 # Fuzz/corpus/<name>/. See README, "Fuzzing".
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := reader-frame printer-reply
+FUZZ_TARGETS := reader-frame printer-reply input-event
 FUZZ_SOURCES_reader-frame := Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
 	Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift Fuzz/ReaderFrameFuzzer.swift
 FUZZ_SOURCES_printer-reply := Sources/DeviceDrivers/Printing/PrinterReplyDecoder.swift Sources/DeviceDrivers/Printing/RealTimeStatus.swift \
-	Sources/DeviceDrivers/Printing/PrinterStatus.swift Fuzz/PrinterReplyFuzzer.swift
+	Sources/DeviceDrivers/Printing/PrinterStatus.swift Fuzz/PrinterReplyFuzzer.swift Fuzz/FuzzRequire.swift
+FUZZ_SOURCES_input-event := Sources/DeviceDrivers/Input/InputEvent.swift Sources/DeviceDrivers/Input/InputEventDecoder.swift \
+	Sources/DeviceDrivers/Input/TouchTracker.swift Sources/DeviceDrivers/Input/TouchEvent.swift Sources/DeviceDrivers/Input/TouchSnapshot.swift \
+	Fuzz/InputEventFuzzer.swift Fuzz/FuzzRequire.swift
 fuzz: deps
 	@for name in $(or $(FUZZ_TARGET),$(FUZZ_TARGETS)); do \
 		$(MAKE) --no-print-directory fuzz-one FUZZ_NAME=$$name || exit 1; \
 	done
 
-# One target, FUZZ_NAME; `make fuzz` calls it.
+# One target, FUZZ_NAME; `make fuzz` calls it. Swift's backtracer is off: libFuzzer prints the
+# stack, and the backtracer would hold the fuzzer's output open after a crash.
 fuzz-one:
 	@test -n "$(FUZZ_SOURCES_$(FUZZ_NAME))" || { echo "No fuzz target '$(FUZZ_NAME)'; the targets are: $(FUZZ_TARGETS)"; exit 2; }
 	@mkdir -p .build/fuzz/$(FUZZ_NAME)/corpus
 	swiftc -O -sanitize=fuzzer,address -parse-as-library $(FUZZ_FLAGS_$(FUZZ_NAME)) $(FUZZ_SOURCES_$(FUZZ_NAME)) \
 		-o .build/fuzz/$(FUZZ_NAME)/fuzzer
-	cd .build/fuzz/$(FUZZ_NAME) && ./fuzzer -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=./ corpus ../../../Fuzz/corpus/$(FUZZ_NAME)
+	cd .build/fuzz/$(FUZZ_NAME) && SWIFT_BACKTRACE=enable=no ./fuzzer -max_total_time=$(FUZZ_SECONDS) $(FUZZ_OPTIONS_$(FUZZ_NAME)) \
+		-artifact_prefix=./ corpus ../../../Fuzz/corpus/$(FUZZ_NAME)

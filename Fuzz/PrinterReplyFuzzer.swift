@@ -21,19 +21,19 @@ public func printerReplyFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) ->
     let piecesReplies = pieces.feed(bytes[..<split]) + pieces.feed(bytes[split...])
 
     // Where the bytes were split does not change what they mean.
-    precondition(wholeReplies == piecesReplies, "splitting the input changed the replies")
-    precondition(whole.discardedBytes == pieces.discardedBytes, "splitting the input changed the discarded count")
+    require(wholeReplies == piecesReplies, "splitting the input changed the replies")
+    require(whole.discardedBytes == pieces.discardedBytes, "splitting the input changed the discarded count")
 
     var replyBytes: [UInt8] = []
     var fullStatuses = 0
     for reply in wholeReplies {
         switch reply {
         case .realTime(let byte):
-            precondition(RealTimeStatus.isReply(byte), "a real-time reply without the 0xx1xx10 pattern")
+            require(RealTimeStatus.isReply(byte), "a real-time reply without the 0xx1xx10 pattern")
             replyBytes.append(byte)
             _ = RealTimeStatus(printer: byte, offlineCause: byte, error: byte, paperSensor: byte).status
         case .automaticStatus(let status):
-            precondition(status.count == 4 && status[0] & 0x93 == 0x10 && status.dropFirst().allSatisfy { $0 & 0x90 == 0 },
+            require(status.count == 4 && status[0] & 0x93 == 0x10 && status.dropFirst().allSatisfy { $0 & 0x90 == 0 },
                          "an automatic status that is not 0xx1xx00 and three 0xx0xxxx bytes")
             replyBytes += status
         case .full(let full):
@@ -43,16 +43,16 @@ public func printerReplyFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) ->
         }
     }
     // A full status only when one was asked for, and at most one per request.
-    precondition(fullStatuses <= (control & 1 != 0 ? 1 : 0), "a full status that was not requested")
-    if fullStatuses == 1 { precondition(!whole.expectingFullStatus, "the request stayed open after its reply") }
+    require(fullStatuses <= (control & 1 != 0 ? 1 : 0), "a full status that was not requested")
+    if fullStatuses == 1 { require(!whole.expectingFullStatus, "the request stayed open after its reply") }
 
     // Every byte is a reply's, discarded, or waiting; no more than an incomplete full status waits.
     let waiting = bytes.count - replyBytes.count - whole.discardedBytes
-    precondition((0...5).contains(waiting), "\(waiting) bytes unaccounted for")
+    require((0...5).contains(waiting), "\(waiting) bytes unaccounted for")
     // The replies are the input's bytes, in order.
     var position = bytes.startIndex
     for byte in replyBytes {
-        guard let found = bytes[position...].firstIndex(of: byte) else { preconditionFailure("a reply byte not in the input") }
+        guard let found = bytes[position...].firstIndex(of: byte) else { fatalError("a reply byte not in the input") }
         position = found + 1
     }
     return 0

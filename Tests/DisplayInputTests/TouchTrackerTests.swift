@@ -95,6 +95,16 @@ struct TouchTrackerTests {
         #expect(seen == [TouchEvent(.down, contact: 9, x: 70, y: 80), TouchEvent(.up, contact: 9, x: 70, y: 80)])
     }
 
+    /// Should still lift a contact whose end was in the frame SYN_DROPPED discarded (found by Fuzz/InputEventFuzzer.swift)
+    @Test func synDroppedAfterAnEndStillLiftsThatContact() {
+        var tracker = TouchTracker()
+        var seen = track([.abs(trackingID, 1), .report], tracker: &tracker)
+        // Contact 1 is replaced by contact 2, then the queue overflows before the SYN_REPORT.
+        seen += track([.abs(trackingID, 2), .dropped, .report], tracker: &tracker)
+        seen += tracker.resynchronize(with: nil)
+        #expect(seen == [TouchEvent(.down, contact: 1, x: 0, y: 0), TouchEvent(.up, contact: 1, x: 0, y: 0)])
+    }
+
     /// Should bring the reported contacts in line with the device's slots after SYN_DROPPED
     @Test func synDroppedResynchronisesFromSlots() {
         var tracker = TouchTracker(multitouch: true)

@@ -37,6 +37,9 @@ public struct TouchTracker: Sendable {
     private var frame: [Change] = []
     private var buttonReleasedInFrame = false
     private var dropping = false
+    /// Ups owed for contacts reported down whose end was in a frame SYN_DROPPED discarded; sent
+    /// first by `resynchronize(with:)`, since their slots no longer hold them.
+    private var droppedEnds: [TouchEvent] = []
     // Single touch.
     private var touching = false
     private var x: Int32 = 0
@@ -62,6 +65,9 @@ public struct TouchTracker: Sendable {
             return endFrame()
         case (EventType.synchronization, SynchronizationCode.dropped):
             // The kernel's queue overflowed: this frame is incomplete, and so is the state.
+            for case .ended(let id, let x, let y, true) in frame {
+                droppedEnds.append(TouchEvent(.up, contact: Int(id), x: Double(x), y: Double(y)))
+            }
             frame = []
             buttonReleasedInFrame = false
             dropping = true
@@ -198,6 +204,11 @@ public struct TouchTracker: Sendable {
     /// now), or lifts every contact when there is none (a pipe cannot be asked).
     public mutating func resynchronize(with snapshot: TouchSnapshot?) -> [TouchEvent] {
         needsResynchronization = false
+        defer { droppedEnds = [] }
+        return droppedEnds + synchronize(with: snapshot)
+    }
+
+    private mutating func synchronize(with snapshot: TouchSnapshot?) -> [TouchEvent] {
         guard let snapshot else {
             var events = liftAllSlots()
             if reportedTouching {
