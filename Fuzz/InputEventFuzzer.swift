@@ -43,7 +43,9 @@ public func inputEventFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
             require(!tracker.needsResynchronization, "resynchronizing left the tracker unsynchronized")
         }
     }
-    // A pipe that closes: every contact still down goes up.
+    // The queue overflows, then the state cannot be asked (a pipe): every contact still down goes up.
+    contacts.check(tracker.handle(.dropped) + tracker.handle(.report))
+    require(tracker.needsResynchronization, "SYN_DROPPED and SYN_REPORT did not ask for a resynchronization")
     contacts.check(tracker.resynchronize(with: nil))
     require(contacts.down.isEmpty, "contacts \(contacts.down) never went up")
     return 0
