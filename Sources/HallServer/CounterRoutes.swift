@@ -4,7 +4,7 @@ import Hummingbird
 
 /// What a kiosk asks the hall on a citizen's behalf: a queue number, a case's progress.
 struct CounterRoutes: Sendable {
-    let store: HallStore
+    let store: any HallStorage
     let catalog: HallCatalog
     let bodyTimeout: Duration
 

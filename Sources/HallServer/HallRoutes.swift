@@ -8,7 +8,7 @@ import NIOCore
 /// The hall's HTTP routes (protocol version 1). Every refusal is a 4xx with a `HallErrorBody`
 /// and changes nothing.
 struct HallRoutes: Sendable {
-    let store: HallStore
+    let store: any HallStorage
     let catalog: HallCatalog
     /// From the request head to the body's last byte (`HallServerLimits.bodyTimeout`).
     let bodyTimeout: Duration

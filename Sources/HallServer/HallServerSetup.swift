@@ -10,7 +10,7 @@ import NIOSSL
 /// CA), the protocol routes and the morning report page.
 public enum HallServerSetup {
     public static func makeApplication(
-        store: HallStore, credentials: HallCredentials, catalog: HallCatalog,
+        store: any HallStorage, credentials: HallCredentials, catalog: HallCatalog,
         host: String, port: Int, limits: HallServerLimits = HallServerLimits(), logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void
     ) throws -> some ApplicationProtocol {

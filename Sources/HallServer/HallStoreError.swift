@@ -8,6 +8,13 @@ public struct HallStoreError: Error, Equatable, CustomStringConvertible {
         /// A sequence already stored with another event id.
         case conflict
         case storage
+        /// The database belongs to another application, or to a newer kiosk-hall (exit 78).
+        case incompatible
+        /// The database's address or credentials are wrong: a malformed URL, an unknown user,
+        /// a wrong password, a missing database (exit 78).
+        case misconfigured
+        /// The database server cannot be reached (exit 69).
+        case unavailable
     }
 
     public var code: Code

@@ -7,7 +7,7 @@ import X509
 /// that the certificate was issued by the hall's CA (a certificate from anyone else never gets
 /// this far); here we read its common name and check the kiosk is still enrolled.
 enum KioskAuthentication {
-    static func kioskID(of context: HallRequestContext, store: HallStore) async throws(HallFailure) -> String {
+    static func kioskID(of context: HallRequestContext, store: some HallStorage) async throws(HallFailure) -> String {
         let peer: NIOSSLCertificate?
         do {
             peer = try await context.channel.nioSSL_peerCertificate().get()

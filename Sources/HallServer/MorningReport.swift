@@ -57,7 +57,7 @@ public struct MorningReport: Sendable, Equatable {
     }
 
     /// Counts the events of one day. `events` are that day's events in (kiosk, sequence) order.
-    public static func build(date: String, events: [(kioskID: String, event: WireEvent)], kiosks: [HallStore.KioskRecord], calendar: Calendar) -> MorningReport {
+    public static func build(date: String, events: [(kioskID: String, event: WireEvent)], kiosks: [HallKioskRecord], calendar: Calendar) -> MorningReport {
         var days: [String: KioskDay] = [:]
         for record in kiosks {
             var day = KioskDay(kioskID: record.kioskID)
@@ -153,9 +153,9 @@ public struct MorningReport: Sendable, Equatable {
     }
 
     /// Reads the day's events and kiosks from the store and counts them.
-    public static func load(date: String, from store: HallStore, calendar: Calendar = .current) async throws -> MorningReport? {
+    public static func load(date: String, from store: some HallStorage, calendar: Calendar = .current) async throws -> MorningReport? {
         guard let (start, end) = interval(of: date, calendar: calendar) else { return nil }
-        let events = try await store.events(from: start, to: end)
+        let events = try await store.events(from: start, to: end).map { (kioskID: $0.kioskID, event: $0.event) }
         let kiosks = try await store.kiosks()
         return build(date: date, events: events, kiosks: kiosks, calendar: calendar)
     }

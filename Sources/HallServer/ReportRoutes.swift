@@ -5,7 +5,7 @@ import Hummingbird
 /// It needs no client certificate (staff open it in a browser on the hall's network) and holds
 /// no personal data: kiosks only ever send masked phone numbers.
 struct ReportRoutes: Sendable {
-    let store: HallStore
+    let store: any HallStorage
 
     func register(in router: Router<HallRequestContext>) {
         router.get("/report") { request, context in

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import HallServer
 
-struct Enroll: ParsableCommand {
+struct Enroll: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Issue a kiosk's client certificate and record the kiosk as enrolled.",
         discussion: """
@@ -31,34 +31,39 @@ struct Enroll: ParsableCommand {
         }
     }
 
-    func run() throws {
-        do {
-            try FileManager.default.createDirectory(atPath: state.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-            let credentials = HallCredentials(directory: state.credentialsDirectory)
-            try credentials.prepare(serverNames: serverNames)
-            let issued = try credentials.issueKioskCertificate(kioskID: kioskID)
-            let store = try HallStore(path: state.databasePath)
-            try store.enroll(kioskID: kioskID, certificateSerial: issued.serialNumber)
-            try store.close()
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-            let keyPath = output + "/\(kioskID)-key.pem"
-            guard FileManager.default.createFile(atPath: keyPath, contents: Data(issued.privateKeyPEM.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw Unwritable(path: keyPath)
+    func run() async throws {
+        // The database first: a wrong URL or password must leave no certificate behind.
+        try await state.withStorage { store in
+            do {
+                try await enroll(in: store)
+            } catch {
+                FileHandle.standardError.write(Data("kiosk-hall: unable to enroll '\(kioskID)': \(error)\n".utf8))
+                throw ExitCode(1)
             }
-            try issued.certificatePEM.write(toFile: output + "/\(kioskID).pem", atomically: true, encoding: .utf8)
-            try FileManager.default.copyItem(atPath: credentials.caCertificatePath, toPath: output + "/hall-ca.pem.tmp")
-            _ = try? FileManager.default.removeItem(atPath: output + "/hall-ca.pem")
-            try FileManager.default.moveItem(atPath: output + "/hall-ca.pem.tmp", toPath: output + "/hall-ca.pem")
-            _ = try credentials.callbackKey()
-            _ = try? FileManager.default.removeItem(atPath: output + "/hall-callback.pem")
-            try FileManager.default.copyItem(atPath: credentials.callbackPublicKeyPath, toPath: output + "/hall-callback.pem")
-        } catch {
-            FileHandle.standardError.write(Data("kiosk-hall: unable to enroll '\(kioskID)': \(error)\n".utf8))
-            throw ExitCode(1)
         }
         print("Enrolled \(kioskID). Copy \(output)/\(kioskID).pem, \(output)/\(kioskID)-key.pem, \(output)/hall-ca.pem and \(output)/hall-callback.pem to the kiosk and name them in kioskd.toml:")
         print("  [sync]\n  client_certificate = \"\(kioskID).pem\"\n  client_key = \"\(kioskID)-key.pem\"\n  hall_ca = \"hall-ca.pem\"")
         print("  [journey]\n  callback_public_key = \"hall-callback.pem\"")
+    }
+
+    private func enroll(in store: any HallStorage) async throws {
+        try FileManager.default.createDirectory(atPath: state.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        let credentials = HallCredentials(directory: state.credentialsDirectory)
+        try credentials.prepare(serverNames: serverNames)
+        let issued = try credentials.issueKioskCertificate(kioskID: kioskID)
+        try await store.enroll(kioskID: kioskID, certificateSerial: issued.serialNumber)
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let keyPath = output + "/\(kioskID)-key.pem"
+        guard FileManager.default.createFile(atPath: keyPath, contents: Data(issued.privateKeyPEM.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw Unwritable(path: keyPath)
+        }
+        try issued.certificatePEM.write(toFile: output + "/\(kioskID).pem", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: credentials.caCertificatePath, toPath: output + "/hall-ca.pem.tmp")
+        _ = try? FileManager.default.removeItem(atPath: output + "/hall-ca.pem")
+        try FileManager.default.moveItem(atPath: output + "/hall-ca.pem.tmp", toPath: output + "/hall-ca.pem")
+        _ = try credentials.callbackKey()
+        _ = try? FileManager.default.removeItem(atPath: output + "/hall-callback.pem")
+        try FileManager.default.copyItem(atPath: credentials.callbackPublicKeyPath, toPath: output + "/hall-callback.pem")
     }
 
     struct Unwritable: Error, CustomStringConvertible {

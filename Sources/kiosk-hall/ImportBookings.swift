@@ -3,7 +3,7 @@ import Foundation
 import HallProtocol
 import HallServer
 
-struct ImportBookings: ParsableCommand {
+struct ImportBookings: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-bookings",
         abstract: "Load bookings (a JSON array exported from the booking system) for check-in at the kiosks.",
@@ -19,7 +19,7 @@ struct ImportBookings: ParsableCommand {
     @Argument(help: ArgumentHelp("The JSON file.", valueName: "file"))
     var file: String
 
-    func run() throws {
+    func run() async throws {
         let bookings: [Booking]
         do {
             bookings = try JSONDecoder().decode([Booking].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
@@ -33,9 +33,7 @@ struct ImportBookings: ParsableCommand {
                 throw ExitCode(65)
             }
         }
-        let store = try HallStore(path: state.databasePath)
-        defer { try? store.close() }
-        try store.importBookings(bookings)
+        try await state.withStorage { store in try await store.importBookings(bookings) }
         print("Imported \(bookings.count) bookings.")
     }
 }

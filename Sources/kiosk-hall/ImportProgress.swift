@@ -3,7 +3,7 @@ import Foundation
 import HallProtocol
 import HallServer
 
-struct ImportProgress: ParsableCommand {
+struct ImportProgress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-progress",
         abstract: "Load case progress records (a JSON array exported from the case system) for kiosks' progress inquiries.",
@@ -18,7 +18,7 @@ struct ImportProgress: ParsableCommand {
     @Argument(help: ArgumentHelp("The JSON file.", valueName: "file"))
     var file: String
 
-    func run() throws {
+    func run() async throws {
         let records: [CaseProgress]
         do {
             records = try JSONDecoder().decode([CaseProgress].self, from: Data(contentsOf: URL(fileURLWithPath: file)))
@@ -32,9 +32,7 @@ struct ImportProgress: ParsableCommand {
                 throw ExitCode(65)
             }
         }
-        let store = try HallStore(path: state.databasePath)
-        defer { try? store.close() }
-        try store.importProgress(records)
+        try await state.withStorage { store in try await store.importProgress(records) }
         print("Imported \(records.count) case progress records.")
     }
 }

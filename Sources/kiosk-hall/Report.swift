@@ -31,13 +31,12 @@ struct Report: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: state.databasePath) else {
+        guard state.database != nil || FileManager.default.fileExists(atPath: state.databasePath) else {
             FileHandle.standardError.write(Data("kiosk-hall: no hall database at '\(state.databasePath)'. Pass --state-directory, or start 'kiosk-hall serve' first.\n".utf8))
             throw ExitCode(1)
         }
-        let store = try HallStore(path: state.databasePath)
-        defer { try? store.close() }
-        guard let report = try await MorningReport.load(date: date, from: store) else { throw ExitCode(64) }
+        let date = date
+        guard let report = try await state.withStorage({ store in try await MorningReport.load(date: date, from: store) }) else { throw ExitCode(64) }
         if csv {
             print(report.csv(), terminator: "")
         } else if html {

@@ -70,33 +70,34 @@ struct Serve: AsyncParsableCommand {
         // A descriptor per connection: HallServerLimits.maximumConnections must fit under it.
         logger.debug("Open-file limit raised", metadata: ["files.limit": "\(FileLimit.raiseToHardLimit())"])
 
-        let (store, credentials, catalog) = try await openState(logger: logger)
-        let host = host
-        let application = try HallServerSetup.makeApplication(
-            store: store, credentials: credentials, catalog: catalog, host: host, port: port, limits: limits, logger: logger,
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? 0
-                logger.info("kiosk-hall ready", metadata: ["listen.address": "\(host):\(port)"])
-                // Tests and `make run` wait for this line on stdout.
-                FileHandle.standardOutput.write(Data("kiosk-hall listening on \(host):\(port)\n".utf8))
-            })
-        let group = ServiceGroup(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
-        try await group.run()
-        try await NIOThreadPool.singleton.runIfActive { try store.close() }
+        // The database first: a wrong URL or password must leave nothing behind.
+        try await state.withStorage(logger: logger) { store in
+            let (credentials, catalog) = try await openState(logger: logger)
+            let host = host
+            let application = try HallServerSetup.makeApplication(
+                store: store, credentials: credentials, catalog: catalog, host: host, port: port, limits: limits, logger: logger,
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? 0
+                    logger.info("kiosk-hall ready", metadata: ["listen.address": "\(host):\(port)", "db.url": "\(store.location)"])
+                    // Tests and `make run` wait for this line on stdout.
+                    FileHandle.standardOutput.write(Data("kiosk-hall listening on \(host):\(port)\n".utf8))
+                })
+            let group = ServiceGroup(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+            try await group.run()
+        }
         logger.info("kiosk-hall stopped cleanly")
     }
 
-    /// Opens the database and prepares the certificates; blocking, so on NIO's thread pool.
-    private func openState(logger: Logger) async throws -> (HallStore, HallCredentials, HallCatalog) {
+    /// Prepares the certificates and reads the catalog; blocking, so on NIO's thread pool.
+    private func openState(logger: Logger) async throws -> (HallCredentials, HallCatalog) {
         let state = state, serverNames = serverNames, catalogPath = catalog
         do {
             return try await NIOThreadPool.singleton.runIfActive {
                 try FileManager.default.createDirectory(atPath: state.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
                 let credentials = HallCredentials(directory: state.credentialsDirectory)
                 try credentials.prepare(serverNames: serverNames)
-                let store = try HallStore(path: state.databasePath)
                 let catalog = try catalogPath.map(HallCatalog.load(from:)) ?? .empty
-                return (store, credentials, catalog)
+                return (credentials, catalog)
             }
         } catch {
             logger.critical("kiosk-hall cannot start: \(error)", metadata: ["state.directory": "\(state.stateDirectory)"])

@@ -79,9 +79,9 @@ struct HallInputBoundsTests {
     @Test func storedOutOfRangeBacklogDoesNotBreakTheReport() throws {
         let stored = String(decoding: try JSONEncoder().encode(Self.heartbeat(unsynced: .max)), as: UTF8.self)
         let fine = String(decoding: try JSONEncoder().encode(Self.heartbeat(unsynced: 7)), as: UTF8.self)
-        let kiosks = [HallStore.KioskRecord(kioskID: "K-1", contiguousSequence: 0, lastHeartbeat: stored),
-                      HallStore.KioskRecord(kioskID: "K-2", contiguousSequence: 0, lastHeartbeat: stored),
-                      HallStore.KioskRecord(kioskID: "K-3", contiguousSequence: 0, lastHeartbeat: fine)]
+        let kiosks = [HallKioskRecord(kioskID: "K-1", contiguousSequence: 0, lastHeartbeat: stored),
+                      HallKioskRecord(kioskID: "K-2", contiguousSequence: 0, lastHeartbeat: stored),
+                      HallKioskRecord(kioskID: "K-3", contiguousSequence: 0, lastHeartbeat: fine)]
         let report = MorningReport.build(date: "2026-03-02", events: [], kiosks: kiosks, calendar: Calendar(identifier: .gregorian))
         #expect(report.kiosks.map(\.unsyncedBacklog) == [nil, nil, 7])
         #expect(report.total.unsyncedBacklog == 7)

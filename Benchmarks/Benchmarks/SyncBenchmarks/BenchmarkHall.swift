@@ -10,7 +10,7 @@ import NIOCore
 /// builds, plus credentials for as many kiosks as the benchmark needs.
 final class BenchmarkHall: Sendable {
     let directory: String
-    let store: HallStore
+    let store: SQLiteHallStore
     let credentials: HallCredentials
     let port: Int
     let server: Task<Void, any Error>
@@ -19,10 +19,10 @@ final class BenchmarkHall: Sendable {
         self.directory = directory
         credentials = HallCredentials(directory: directory + "/tls")
         try credentials.prepare(serverNames: ["localhost", "127.0.0.1"])
-        store = try HallStore(path: directory + "/hall.sqlite")
+        store = try SQLiteHallStore(path: directory + "/hall.sqlite")
         for kioskID in kioskIDs {
             let issued = try credentials.issueKioskCertificate(kioskID: kioskID)
-            try store.enroll(kioskID: kioskID, certificateSerial: issued.serialNumber)
+            try await store.enroll(kioskID: kioskID, certificateSerial: issued.serialNumber)
             try issued.certificatePEM.write(toFile: directory + "/\(kioskID).pem", atomically: true, encoding: .utf8)
             try issued.privateKeyPEM.write(toFile: directory + "/\(kioskID)-key.pem", atomically: true, encoding: .utf8)
         }
@@ -45,7 +45,7 @@ final class BenchmarkHall: Sendable {
     func stop() async {
         server.cancel()
         _ = try? await server.value
-        try? store.close()
+        try? store.closeNow()
     }
 }
 

@@ -1,7 +1,47 @@
+import Foundation
 import GRDB
 
-/// The hall's tables. Migrations are append-only: never edit one that has shipped.
-enum HallSchema {
+/// The hall's tables in SQLite. Migrations are append-only: never edit one that has shipped.
+/// GRDB records the applied ones in `grdb_migrations`; `PostgresHallSchema` keeps the same tables.
+enum SQLiteHallSchema {
+    /// The first migration: a `grdb_migrations` table without it belongs to another application.
+    static let firstMigration = "v1: kiosks and events"
+
+    /// Refuses, before anything writes to it, a file that is another application's database or a
+    /// newer kiosk-hall's (one with migrations this binary does not know). A missing or empty
+    /// file is fine: migrating creates it.
+    static func checkCompatible(path: String) throws(HallStoreError) {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 else { return }
+        let known = Set(migrator.migrations)
+        let verdict: (applied: [String], tables: Int)
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            verdict = try queue.read { db in
+                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+                let applied = try db.tableExists("grdb_migrations") ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") : []
+                return (applied, tables)
+            }
+        } catch {
+            throw HallStoreError(code: .incompatible, message: "'\(path)' is not a SQLite database kiosk-hall can read (\(SQLiteHallStore.reason(error))). Pass --state-directory for the hall's own directory, or move the file away.")
+        }
+        if verdict.applied.isEmpty {
+            guard verdict.tables == 0 else {
+                throw HallStoreError(code: .incompatible, message: "'\(path)' holds another application's tables, not a kiosk-hall database; nothing was changed. Pass --state-directory for the hall's own directory, or move the file away.")
+            }
+            return
+        }
+        guard verdict.applied.contains(firstMigration) else {
+            throw HallStoreError(code: .incompatible, message: "'\(path)' is another application's GRDB database, not a kiosk-hall database; nothing was changed. Pass --state-directory for the hall's own directory.")
+        }
+        let unknown = verdict.applied.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            throw HallStoreError(code: .incompatible, message: "'\(path)' was written by a newer kiosk-hall (schema '\(unknown.sorted().last ?? "")', this binary knows up to '\(migrator.migrations.last ?? "")'); nothing was changed. Install that kiosk-hall version or newer.")
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: kiosks and events") { db in

@@ -2,22 +2,29 @@ import Foundation
 import GRDB
 import HallProtocol
 
-/// The hall's SQLite database: every kiosk's events, stored once per (kiosk, sequence), and
-/// what each kiosk last said about itself. WAL with synchronous=FULL: an acknowledgement is only
-/// sent after the events are on disk, so a kill -9 or a power cut never loses acknowledged events.
-public final class HallStore: Sendable {
+/// The hall's SQLite database (the default store): every kiosk's events, stored once per (kiosk,
+/// sequence), and what each kiosk last said about itself. WAL with synchronous=FULL: an
+/// acknowledgement is only sent after the events are on disk, so a kill -9 or a power cut never
+/// loses acknowledged events. One hall instance per file: numbers come from MAX()+1 inside
+/// SQLite's single writer.
+public final class SQLiteHallStore: HallStorage {
     public let path: String
     let pool: DatabasePool
 
-    /// Opens (creating if needed) the store. Blocks: call it from a thread that may block.
+    public var location: String { path }
+
+    /// Opens (creating if needed) the store and applies its migrations. A file of another
+    /// application or of a newer kiosk-hall is refused (`.incompatible`) before anything is
+    /// written to it. Blocks: call it from a thread that may block.
     public init(path: String) throws(HallStoreError) {
         self.path = path
+        try SQLiteHallSchema.checkCompatible(path: path)
         var configuration = Configuration()
         configuration.label = "kiosk-hall.store"
         configuration.busyMode = .timeout(5)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try HallSchema.migrator.migrate(pool)
+            try SQLiteHallSchema.migrator.migrate(pool)
         } catch {
             throw HallStoreError(code: .cannotOpen, message: "Unable to open the hall's database at '\(path)': \(Self.reason(error)). Check the state directory's permissions and free space.")
         }
@@ -37,9 +44,9 @@ public final class HallStore: Sendable {
 
     /// Records a kiosk as enrolled with the serial of its new certificate; enrolling again keeps
     /// its events and sequence and makes its older certificates useless.
-    public func enroll(kioskID: String, certificateSerial: String, at date: Date = Date()) throws(HallStoreError) {
+    public func enroll(kioskID: String, certificateSerial: String, at date: Date) async throws(HallStoreError) {
         do {
-            try pool.write { db in
+            try await pool.write { db in
                 try db.execute(
                     sql: "INSERT INTO kiosk (kiosk_id, enrolled_at_ms, certificate_serial) VALUES (?, ?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET certificate_serial = excluded.certificate_serial",
                     arguments: [kioskID, Self.milliseconds(date), certificateSerial])
@@ -50,9 +57,9 @@ public final class HallStore: Sendable {
     }
 
     /// Refuses every certificate of the kiosk from now on (its events stay). False if unknown.
-    public func revoke(kioskID: String) throws(HallStoreError) -> Bool {
+    public func revoke(kioskID: String) async throws(HallStoreError) -> Bool {
         do {
-            return try pool.write { db in
+            return try await pool.write { db in
                 try db.execute(sql: "UPDATE kiosk SET certificate_serial = NULL WHERE kiosk_id = ?", arguments: [kioskID])
                 return db.changesCount > 0
             }
@@ -71,7 +78,7 @@ public final class HallStore: Sendable {
     /// Stores the batch's events that are new and returns what the hall now holds contiguously.
     /// The batch must already be validated (`EventBatchValidator`). A sequence stored before with
     /// another event id throws `.conflict`, and nothing of the batch is stored.
-    public func ingest(_ batch: EventBatch, at date: Date = Date()) async throws(HallStoreError) -> BatchAcknowledgement {
+    public func ingest(_ batch: EventBatch, at date: Date) async throws(HallStoreError) -> BatchAcknowledgement {
         let receivedAt = Self.milliseconds(date)
         let kioskID = batch.kioskID
         do {
@@ -129,22 +136,16 @@ public final class HallStore: Sendable {
     }
 
     /// Events of all kiosks that happened in [start, end), with their kiosk ids.
-    public func events(from start: Date, to end: Date) async throws(HallStoreError) -> [(kioskID: String, event: WireEvent)] {
-        let rows = try await read { db in
+    public func events(from start: Date, to end: Date) async throws(HallStoreError) -> [HallKioskEvent] {
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM event WHERE occurred_at_ms >= ? AND occurred_at_ms < ? ORDER BY kiosk_id, sequence", arguments: [Self.milliseconds(start), Self.milliseconds(end)])
-                .map { KioskEvent(kioskID: $0["kiosk_id"], event: Self.wireEvent($0)) }
+                .map { HallKioskEvent(kioskID: $0["kiosk_id"], event: Self.wireEvent($0)) }
         }
-        return rows.map { (kioskID: $0.kioskID, event: $0.event) }
-    }
-
-    private struct KioskEvent: Sendable {
-        var kioskID: String
-        var event: WireEvent
     }
 
     // MARK: Heartbeats
 
-    public func recordHeartbeat(_ heartbeat: Heartbeat, json: String, at date: Date = Date()) async throws(HallStoreError) {
+    public func recordHeartbeat(_ heartbeat: Heartbeat, json: String, at date: Date) async throws(HallStoreError) {
         do {
             try await pool.write { db in
                 try db.execute(sql: "UPDATE kiosk SET last_contact_ms = ?, last_heartbeat = ? WHERE kiosk_id = ?", arguments: [Self.milliseconds(date), json, heartbeat.kioskID])
@@ -154,24 +155,21 @@ public final class HallStore: Sendable {
         }
     }
 
-    public struct KioskRecord: Sendable, Equatable {
-        public var kioskID: String
-        public var contiguousSequence: Int64
-        public var lastContact: Date?
-        /// The last heartbeat's JSON, if any arrived.
-        public var lastHeartbeat: String?
-    }
-
-    public func kiosks() async throws(HallStoreError) -> [KioskRecord] {
+    public func kiosks() async throws(HallStoreError) -> [HallKioskRecord] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM kiosk ORDER BY kiosk_id").map { row in
                 let contact: Int64? = row["last_contact_ms"]
-                return KioskRecord(kioskID: row["kiosk_id"], contiguousSequence: row["contiguous_sequence"], lastContact: contact.map(Self.date), lastHeartbeat: row["last_heartbeat"])
+                return HallKioskRecord(kioskID: row["kiosk_id"], contiguousSequence: row["contiguous_sequence"], lastContact: contact.map(Self.date), lastHeartbeat: row["last_heartbeat"])
             }
         }
     }
 
-    public func close() throws {
+    public func close() async throws {
+        try pool.close()
+    }
+
+    /// For the command line's synchronous paths and tests.
+    public func closeNow() throws {
         try pool.close()
     }
 
@@ -189,10 +187,10 @@ public final class HallStore: Sendable {
         WireEvent(sequence: row["sequence"], id: row["uuid"], kind: row["kind"], occurredAtMs: row["occurred_at_ms"], payload: row["payload"])
     }
 
-    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+    static func milliseconds(_ date: Date) -> Int64 { HallStorageFormat.milliseconds(date) }
+    static func date(_ milliseconds: Int64) -> Date { HallStorageFormat.date(milliseconds) }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
         return "\(error)"
     }

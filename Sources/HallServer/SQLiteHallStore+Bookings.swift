@@ -2,14 +2,16 @@ import Foundation
 import GRDB
 import HallProtocol
 
-extension HallStore {
-    /// Checks in today's booking found by its code or its holder's hash: gives it the next
-    /// priority number of its category, or the one it already has. nil when there is none.
-    public func checkIn(_ request: CheckInRequest, at date: Date = Date()) async throws(HallStoreError) -> CheckInAnswer? {
+extension SQLiteHallStore {
+    public func checkIn(_ request: CheckInRequest, at date: Date) async throws(HallStoreError) -> CheckInAnswer? {
         do {
             return try await pool.write { db in
                 let row: Row?
-                if let code = request.code {
+                // A repeated request (the kiosk's retry) gets the booking it checked in, even
+                // when the holder has another booking not yet checked in.
+                if let earlier = try Row.fetchOne(db, sql: "SELECT * FROM booking WHERE request_id = ? AND for_date = ?", arguments: [request.requestID, request.forDate]) {
+                    row = earlier
+                } else if let code = request.code {
                     row = try Row.fetchOne(db, sql: "SELECT * FROM booking WHERE code = ? AND for_date = ?", arguments: [code, request.forDate])
                 } else {
                     // The earliest not yet checked in, then the earliest at all (a second visit).
@@ -35,9 +37,9 @@ extension HallStore {
     }
 
     /// Inserts bookings, or updates those with a known code that are not checked in yet.
-    public func importBookings(_ bookings: [Booking]) throws(HallStoreError) {
+    public func importBookings(_ bookings: [Booking]) async throws(HallStoreError) {
         do {
-            try pool.write { db in
+            try await pool.write { db in
                 for booking in bookings {
                     try db.execute(
                         sql: """

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import HallProtocol
 
-extension HallStore {
+extension SQLiteHallStore {
     /// The next number of `category` on `forDate`, or the one this request id already got.
-    public func assignTicket(_ request: TicketRequest, at date: Date = Date()) async throws(HallStoreError) -> TicketAssignment {
+    public func assignTicket(_ request: TicketRequest, at date: Date) async throws(HallStoreError) -> TicketAssignment {
         do {
             return try await pool.write { db in
                 if let row = try Row.fetchOne(db, sql: "SELECT * FROM ticket WHERE request_id = ?", arguments: [request.requestID]) {
@@ -22,9 +22,7 @@ extension HallStore {
         }
     }
 
-    static func ticketNumber(_ category: String, _ number: Int) -> String {
-        category + (number < 1000 ? String(String(number + 1000).dropFirst()) : String(number))
-    }
+    static func ticketNumber(_ category: String, _ number: Int) -> String { HallStorageFormat.ticketNumber(category, number) }
 
     public func progress(caseNumber: String) async throws(HallStoreError) -> CaseProgress? {
         do {
@@ -39,9 +37,9 @@ extension HallStore {
     }
 
     /// Inserts or replaces case records (from the hall's case system's export).
-    public func importProgress(_ records: [CaseProgress]) throws(HallStoreError) {
+    public func importProgress(_ records: [CaseProgress]) async throws(HallStoreError) {
         do {
-            try pool.write { db in
+            try await pool.write { db in
                 for record in records {
                     try db.execute(
                         sql: "INSERT INTO case_progress (case_number, status, next_step, updated_at_ms) VALUES (?, ?, ?, ?) ON CONFLICT (case_number) DO UPDATE SET status = excluded.status, next_step = excluded.next_step, updated_at_ms = excluded.updated_at_ms",
