@@ -83,7 +83,7 @@ deb: deps
 # binary, its grown corpus (corpus/) and its findings (crash-*, timeout-*, oom-*); the seeds are
 # Fuzz/corpus/<name>/. See README, "Fuzzing".
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request
+FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request catalog
 FUZZ_SOURCES_reader-frame := Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
 	Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift Fuzz/ReaderFrameFuzzer.swift
 FUZZ_SOURCES_printer-reply := Sources/DeviceDrivers/Printing/PrinterReplyDecoder.swift Sources/DeviceDrivers/Printing/RealTimeStatus.swift \
@@ -96,6 +96,9 @@ FUZZ_SOURCES_scanner := Sources/DeviceDrivers/Input/InputEvent.swift Sources/Dev
 FUZZ_SOURCES_control-request := Sources/ControlProtocol/ControlMessages.swift Sources/ControlProtocol/CardReaderStatus.swift \
 	Sources/ControlProtocol/PrinterMessages.swift Sources/ControlProtocol/ScreenMessages.swift Sources/ControlProtocol/SyncStatus.swift \
 	Fuzz/ControlRequestFuzzer.swift Fuzz/FuzzRequire.swift
+FUZZ_SOURCES_catalog := Sources/HallProtocol/Catalog.swift $(addprefix Sources/KioskCore/Catalog/,ServiceCatalog.swift ServiceItem.swift \
+	QueueCategory.swift OpeningHours.swift ServiceWindow.swift ServiceGuide.swift NotificationForm.swift CalendarDate+DayNumber.swift) \
+	Sources/KioskCore/CalendarDate.swift Sources/KioskCore/Flow/FlowTime.swift Fuzz/CatalogFuzzer.swift Fuzz/FuzzRequire.swift
 fuzz: deps
 	@for name in $(or $(FUZZ_TARGET),$(FUZZ_TARGETS)); do \
 		$(MAKE) --no-print-directory fuzz-one FUZZ_NAME=$$name || exit 1; \
