@@ -111,15 +111,27 @@ let package = Package(
         ),
 
         // Executables: wiring only.
-        .executableTarget(
-            name: "kioskd",
+        // kioskd's parts: the control socket and its commands, the journey's driver, the device
+        // services (card reader, printers, screen and its technician modes, scanner), sync set-up,
+        // systemd notification. A library, so that tests import what they test; kioskd wires it.
+        .target(
+            name: "KioskServices",
             dependencies: [
                 "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskUI", "KioskCore",
-                "HallSync",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "HallSync", "HallProtocol",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "kioskd",
+            dependencies: [
+                "KioskServices", "KioskConfiguration", "KioskLogging", "Journal", "DeviceDrivers", "KioskCore", "HallSync",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ControlProtocol
+import KioskServices
 import DeviceDrivers
 import Foundation
 import HallSync
@@ -20,11 +21,8 @@ struct KioskDaemon {
     /// The recent log lines `kioskctl logs` shows.
     let logRing: LogRing
 
-    struct StartupError: Error, CustomStringConvertible {
-        var status: Int32
-        var description: String
-    }
-
+    /// Opens the journal, runs every part on it until SIGTERM or SIGINT (or a failure), then
+    /// records the stop and closes the journal: the only place it is closed.
     func run() async throws {
         let startedAt = Date()
         let startInstant = ContinuousClock.now
@@ -32,6 +30,20 @@ struct KioskDaemon {
 
         try createStateDirectory()
         let journal = try await openJournal()
+        do {
+            try await runParts(journal: journal, startedAt: startedAt, startInstant: startInstant)
+        } catch {
+            try? await closeJournal(journal)
+            throw error
+        }
+        try await journal.append(.kioskStopped, payload: ["reason": "signal"])
+        try await closeJournal(journal)
+        logger.info("kioskd stopped cleanly")
+    }
+
+    /// Builds the parts on the open journal and runs them until a signal stops them. Throws a
+    /// start-up error (nothing ran), or a failure once its stop is journaled as "failure".
+    private func runParts(journal: Journal, startedAt: Date, startInstant: ContinuousClock.Instant) async throws {
         let platform = try await NIOThreadPool.singleton.runIfActive { [logger] in PlatformProbe.run(logger: logger) }
         var statusSource = DaemonStatusSource(configuration: configuration, journal: journal, platform: platform, startedAt: startedAt, startInstant: startInstant)
         // The citizen's journey runs wherever there is a screen to show it on.
@@ -76,30 +88,9 @@ struct KioskDaemon {
         statusSource.devices += printers as [any DeviceStatusReporting]
         deviceServices += printers as [any Service]
         // After the devices: the heartbeat reports the devices the status source knows by now.
-        let sync: HallSyncService?
-        do {
-            sync = try await HallSyncSetup.make(configuration: configuration, journal: journal, statusSource: statusSource, logger: logger)
-        } catch {
-            try? await closeJournal(journal)
-            throw error
-        }
+        let sync = try await HallSyncSetup.make(configuration: configuration, journal: journal, statusSource: statusSource, logger: logger)
         statusSource.sync = sync
-
-        let control: ControlServer
-        do {
-            let policy = try await NIOThreadPool.singleton.runIfActive { [configuration] in
-                TechnicianAccessPolicy.resolve(groupName: configuration.technicianGroup)
-            }
-            if policy.groupID == nil {
-                logger.warning("The technician group does not exist; only root and kioskd's own user can use kioskctl. Create it with 'groupadd \(configuration.technicianGroup)'.", metadata: ["technician.group": "\(configuration.technicianGroup)"])
-            }
-            let printerCommands = PrinterControlCommands(printers: printers, kioskID: configuration.kioskID)
-            control = try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, printerCommands: printerCommands, screen: screen,
-                                                   logRing: logRing, journey: inbox, logger: logger)
-        } catch {
-            try? await closeJournal(journal)
-            throw StartupError(status: ExitStatus.failure, description: "Unable to serve the control socket '\(configuration.controlSocket)': \(error)")
-        }
+        let control = try await bindControlSocket(statusSource: statusSource, printers: printers, screen: screen, journey: inbox)
 
         try await recordStart(in: journal)
 
@@ -108,10 +99,12 @@ struct KioskDaemon {
             reader?.retryNow()
             printers.forEach { $0.pollSoon() }
         }
+        // The order is the shutdown order reversed (ServiceGroup stops the last one first): the
+        // journey before the devices it drives, the devices before the control socket that
+        // reports them. The journal outlives them all (it is closed by run()).
         var services: [any Service] = [control, usbWatch] + deviceServices
         if let sync { services.append(sync) }
         if let inbox {
-            // Last: stopped first (ServiceGroup stops in reverse), before the devices it uses.
             services.append(JourneyService(
                 settings: configuration.journey, inbox: inbox, journal: journal, screen: screen, cardReader: cardReader,
                 printer: JourneyPrinter(service: printers.first { $0.name == journeyPrinterName }),
@@ -134,12 +127,24 @@ struct KioskDaemon {
         } catch {
             logger.error("A service failed; stopping", metadata: ["error": "\(error)"])
             _ = try? await journal.append(.kioskStopped, payload: ["reason": "failure"])
-            try? await closeJournal(journal)
             throw StartupError(status: ExitStatus.failure, description: "kioskd stopped after a failure: \(error)")
         }
-        try await journal.append(.kioskStopped, payload: ["reason": "signal"])
-        try await closeJournal(journal)
-        logger.info("kioskd stopped cleanly")
+    }
+
+    private func bindControlSocket(statusSource: DaemonStatusSource, printers: [PrinterService], screen: ScreenService?, journey: JourneyInbox?) async throws -> ControlServer {
+        do {
+            let policy = try await NIOThreadPool.singleton.runIfActive { [configuration] in
+                TechnicianAccessPolicy.resolve(groupName: configuration.technicianGroup)
+            }
+            if policy.groupID == nil {
+                logger.warning("The technician group does not exist; only root and kioskd's own user can use kioskctl. Create it with 'groupadd \(configuration.technicianGroup)'.", metadata: ["technician.group": "\(configuration.technicianGroup)"])
+            }
+            let printerCommands = PrinterControlCommands(printers: printers, kioskID: configuration.kioskID)
+            return try await ControlServer.bind(path: configuration.controlSocket, policy: policy, statusSource: statusSource, printerCommands: printerCommands, screen: screen,
+                                                logRing: logRing, journey: journey, logger: logger)
+        } catch {
+            throw StartupError(status: ExitStatus.failure, description: "Unable to serve the control socket '\(configuration.controlSocket)': \(error)")
+        }
     }
 
     private func makeCardReader(_ configuration: CardReaderConfiguration, journal: Journal, journey: (inbox: JourneyInbox, linkingKey: LinkingKey)?) -> (IDCardReader, CardReaderMonitor) {

@@ -2,6 +2,7 @@ import ArgumentParser
 import KioskConfiguration
 import KioskCore
 import KioskLogging
+import KioskServices
 import Logging
 
 #if canImport(Glibc)
@@ -46,7 +47,7 @@ struct KioskDaemonCommand: AsyncParsableCommand {
 
         do {
             try await KioskDaemon(configuration: configuration, logger: logger, logRing: ring).run()
-        } catch let error as KioskDaemon.StartupError {
+        } catch let error as StartupError {
             logger.critical("\(error.description)")
             throw ExitCode(error.status)
         }

@@ -5,17 +5,17 @@ import Glibc
 /// Sends sd_notify(3) messages ("READY=1", "WATCHDOG=1", "STATUS=…") to the socket systemd
 /// names in NOTIFY_SOCKET: a filesystem path, or "@name" for the abstract namespace.
 /// Needs no libsystemd: the protocol is one datagram per message.
-struct SystemdNotifier: Sendable {
+package struct SystemdNotifier: Sendable {
     let socketAddress: String
 
     /// nil when not started by systemd with Type=notify (NOTIFY_SOCKET unset).
-    static func fromEnvironment() -> SystemdNotifier? {
+    package static func fromEnvironment() -> SystemdNotifier? {
         guard let value = getenv("NOTIFY_SOCKET").map({ String(cString: $0) }), !value.isEmpty else { return nil }
         return SystemdNotifier(socketAddress: value)
     }
 
     /// The watchdog period systemd expects pings within (WatchdogSec=), if it is meant for us.
-    static func watchdogTimeoutFromEnvironment() -> Duration? {
+    package static func watchdogTimeoutFromEnvironment() -> Duration? {
         guard let text = getenv("WATCHDOG_USEC").map({ String(cString: $0) }), let microseconds = Int64(text), microseconds > 0 else {
             return nil
         }

@@ -8,11 +8,16 @@ import ServiceLifecycle
 ///
 /// An arrival is also told to `onArrival` (the card reader and the printers), so that a device
 /// plugged back in is opened at once instead of at the end of its service's retry wait.
-struct USBWatchService: Service {
+package struct USBWatchService: Service {
     let logger: Logger
     let onArrival: @Sendable () -> Void
 
-    func run() async throws {
+    package init(logger: Logger, onArrival: @escaping @Sendable () -> Void) {
+        self.logger = logger
+        self.onArrival = onArrival
+    }
+
+    package func run() async throws {
         guard USBHotplugMonitor.isSupported else {
             logger.notice("This libusb cannot report USB hotplug; USB devices are only listed at start")
             return
@@ -45,5 +50,5 @@ struct USBWatchService: Service {
 }
 
 extension USBWatchService: CustomStringConvertible {
-    var description: String { "USB hotplug watch" }
+    package var description: String { "USB hotplug watch" }
 }

@@ -5,7 +5,7 @@ import Synchronization
 /// Tells systemd how kioskd is doing: READY=1 once the daemon serves, WATCHDOG=1 at half the
 /// watchdog period while the daemon's loops answer, STATUS= a one-line summary, STOPPING=1 at
 /// shutdown.
-struct SystemdNotifierService: Service {
+package struct SystemdNotifierService: Service {
     let notifier: SystemdNotifier
     /// nil when systemd set no watchdog.
     let watchdogTimeout: Duration?
@@ -16,7 +16,15 @@ struct SystemdNotifierService: Service {
     let statusLine: @Sendable () async -> String
     let logger: Logger
 
-    func run() async throws {
+    package init(notifier: SystemdNotifier, watchdogTimeout: Duration?, livenessProbes: [LivenessProbe], statusLine: @escaping @Sendable () async -> String, logger: Logger) {
+        self.notifier = notifier
+        self.watchdogTimeout = watchdogTimeout
+        self.livenessProbes = livenessProbes
+        self.statusLine = statusLine
+        self.logger = logger
+    }
+
+    package func run() async throws {
         if !notifier.send("READY=1\nSTATUS=\(await statusLine())") {
             logger.warning("Unable to notify systemd; continuing without it", metadata: ["notify.socket": "\(notifier.socketAddress)"])
         }
@@ -48,10 +56,15 @@ struct SystemdNotifierService: Service {
 }
 
 /// One part of the daemon the watchdog asks after: the journal's writer, the journey.
-struct LivenessProbe: Sendable {
+package struct LivenessProbe: Sendable {
     /// What is checked, for the log: "the journal's writer".
     let part: String
     let check: @Sendable () async throws -> Void
+
+    package init(part: String, check: @escaping @Sendable () async throws -> Void) {
+        self.part = part
+        self.check = check
+    }
 
     /// Whether `check` returned within `limit`. A check still hanging at the limit is left
     /// behind (it may yet return; nothing waits for it).
@@ -93,5 +106,5 @@ struct LivenessProbe: Sendable {
 }
 
 extension SystemdNotifierService: CustomStringConvertible {
-    var description: String { "systemd notifier" }
+    package var description: String { "systemd notifier" }
 }

@@ -17,7 +17,7 @@ import Synchronization
 ///
 /// Nothing runs while the screen is static: the task waits on its queue, fed by control
 /// requests, touches and one-shot timers (a test pattern's end).
-final class ScreenService: Service, DeviceStatusReporting {
+package final class ScreenService: Service, DeviceStatusReporting {
     let configuration: DisplayConfiguration
     let kioskID: String
     let logger: Logger
@@ -33,7 +33,7 @@ final class ScreenService: Service, DeviceStatusReporting {
     private let events: AsyncStream<ScreenEvent>
     private let eventContinuation: AsyncStream<ScreenEvent>.Continuation
 
-    init(configuration: DisplayConfiguration, touchscreen: TouchscreenConfiguration?, kioskID: String, journal: Journal, journey: JourneyInbox?, logger: Logger) {
+    package init(configuration: DisplayConfiguration, touchscreen: TouchscreenConfiguration?, kioskID: String, journal: Journal, journey: JourneyInbox?, logger: Logger) {
         self.configuration = configuration
         self.kioskID = kioskID
         self.touchscreen = touchscreen
@@ -66,7 +66,7 @@ final class ScreenService: Service, DeviceStatusReporting {
         eventContinuation.yield(.kioskView(view))
     }
 
-    func run() async throws {
+    package func run() async throws {
         await cancelWhenGracefulShutdown {
             guard let controller = await self.openController() else { return }
             await self.serve(controller)
@@ -348,7 +348,7 @@ final class ScreenService: Service, DeviceStatusReporting {
         return report
     }
 
-    func deviceSummaries() async -> [DeviceSummary] {
+    package func deviceSummaries() async -> [DeviceSummary] {
         let snapshot = snapshot.withLock { $0 }
         let model = snapshot.width > 0 ? "\(snapshot.width)x\(snapshot.height) \(snapshot.format), \(snapshot.buffering)" : nil
         var summaries = [DeviceSummary(name: "display", kind: "display", path: configuration.device, state: snapshot.state == "on" ? "ready" : snapshot.state, lastError: snapshot.lastError,
@@ -370,7 +370,7 @@ final class ScreenService: Service, DeviceStatusReporting {
 }
 
 extension ScreenService: CustomStringConvertible {
-    var description: String { "screen \(configuration.device)" }
+    package var description: String { "screen \(configuration.device)" }
 }
 
 /// What `kioskctl screen status` and `kioskctl status` show, kept current by the screen task.

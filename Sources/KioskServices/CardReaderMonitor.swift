@@ -10,21 +10,21 @@ import ServiceLifecycle
 /// and recoveries are journaled (the hall's morning report lists them); card reads are logged
 /// without any personal data and handed to the journey as a `CardHolder` (masked, keyed hash),
 /// so the full name and number never leave this function.
-struct CardReaderMonitor: Service, DeviceStatusReporting {
+package struct CardReaderMonitor: Service, DeviceStatusReporting {
     let reader: IDCardReader
     let logger: Logger
     /// The journey and the key of its keyed hash; nil on a kiosk without a screen.
     let journey: (inbox: JourneyInbox, linkingKey: LinkingKey)?
     private let faults: DeviceFaultRecorder
 
-    init(reader: IDCardReader, journal: Journal, journey: (inbox: JourneyInbox, linkingKey: LinkingKey)?, logger: Logger) {
+    package init(reader: IDCardReader, journal: Journal, journey: (inbox: JourneyInbox, linkingKey: LinkingKey)?, logger: Logger) {
         self.reader = reader
         self.logger = logger
         self.journey = journey
         faults = DeviceFaultRecorder(device: "card_reader", path: reader.snapshot.device, journal: journal, logger: logger)
     }
 
-    func run() async throws {
+    package func run() async throws {
         // Ends when the reader stops at shutdown (the reader is shut down before this service).
         for await event in reader.events {
             switch event {
@@ -62,7 +62,7 @@ struct CardReaderMonitor: Service, DeviceStatusReporting {
                           isExpired: card.isExpired(on: LocalClock.now().date), key: key)
     }
 
-    func deviceSummaries() async -> [DeviceSummary] {
+    package func deviceSummaries() async -> [DeviceSummary] {
         let snapshot = reader.snapshot
         let state = switch snapshot.phase {
         case .ready, .cardPresent: "ready"
@@ -84,5 +84,5 @@ struct CardReaderMonitor: Service, DeviceStatusReporting {
 }
 
 extension CardReaderMonitor: CustomStringConvertible {
-    var description: String { "card reader monitor" }
+    package var description: String { "card reader monitor" }
 }

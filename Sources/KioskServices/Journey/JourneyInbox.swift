@@ -3,7 +3,7 @@ import KioskCore
 /// Where everything that happens to the citizen's journey goes: taps from the screen, card reads
 /// from the reader, codes from the scanner, printer and reader states, print results, the hall's
 /// answers, ticks. The journey service takes them one at a time, in order. Sending never waits.
-final class JourneyInbox: Sendable {
+package final class JourneyInbox: Sendable {
     enum Item: Sendable {
         case event(FlowEvent)
         /// The watchdog's question "do you still take events?", answered when its turn comes.
@@ -25,18 +25,18 @@ final class JourneyInbox: Sendable {
     let items: AsyncStream<Item>
     private let continuation: AsyncStream<Item>.Continuation
 
-    init() {
+    package init() {
         (items, continuation) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .unbounded)
     }
 
-    func send(_ event: FlowEvent) {
+    package func send(_ event: FlowEvent) {
         continuation.yield(.event(event))
     }
 
     /// Returns once the journey has taken everything sent before it: it does not return while the
     /// journey is stuck (an effect that never ends), which is what the watchdog wants to know.
     /// After shutdown it returns at once.
-    func probe() async {
+    package func probe() async {
         await withCheckedContinuation { answered in
             if case .terminated = continuation.yield(.probe(answered)) { answered.resume() }
         }

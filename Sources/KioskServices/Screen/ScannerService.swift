@@ -10,14 +10,14 @@ import Synchronization
 /// reopening it with backoff (`DeviceReopening`) when it goes away. Codes are logged by
 /// length only: a booking code is not personal data, but whatever a citizen scans might be. Each
 /// code goes to the citizen's journey (a booking's QR code at check-in).
-final class ScannerService: Service, DeviceStatusReporting {
+package final class ScannerService: Service, DeviceStatusReporting {
     let configuration: ScannerConfiguration
     let logger: Logger
     let journey: JourneyInbox?
     private let faults: DeviceFaultRecorder
     private let state = Mutex<(state: String, lastError: String?, codes: Int)>(("opening", nil, 0))
 
-    init(configuration: ScannerConfiguration, journal: Journal, journey: JourneyInbox?, logger: Logger) {
+    package init(configuration: ScannerConfiguration, journal: Journal, journey: JourneyInbox?, logger: Logger) {
         self.configuration = configuration
         self.journey = journey
         var logger = logger
@@ -26,7 +26,7 @@ final class ScannerService: Service, DeviceStatusReporting {
         faults = DeviceFaultRecorder(device: "scanner", path: configuration.device, journal: journal, logger: logger)
     }
 
-    func run() async throws {
+    package func run() async throws {
         await cancelWhenGracefulShutdown {
             await DeviceReopening.run(self.configuration.device, name: "Scanner", logger: self.logger, failed: { message in
                 self.state.withLock { $0 = ("not connected", message, $0.codes) }
@@ -46,7 +46,7 @@ final class ScannerService: Service, DeviceStatusReporting {
         }
     }
 
-    func deviceSummaries() async -> [DeviceSummary] {
+    package func deviceSummaries() async -> [DeviceSummary] {
         let current = state.withLock { $0 }
         return [DeviceSummary(name: "scanner", kind: "scanner", path: configuration.device, state: current.state, lastError: current.lastError,
                               counters: ["codes": current.codes])]
@@ -54,5 +54,5 @@ final class ScannerService: Service, DeviceStatusReporting {
 }
 
 extension ScannerService: CustomStringConvertible {
-    var description: String { "scanner \(configuration.device)" }
+    package var description: String { "scanner \(configuration.device)" }
 }

@@ -6,7 +6,7 @@ import KioskConfiguration
 import KioskCore
 
 /// Builds the daemon's status from its parts, for kioskctl and systemd's STATUS= line.
-struct DaemonStatusSource: Sendable {
+package struct DaemonStatusSource: Sendable {
     let configuration: KioskConfiguration
     let journal: Journal
     let platform: PlatformSummary
@@ -14,13 +14,21 @@ struct DaemonStatusSource: Sendable {
     /// Uptime is measured on the monotonic clock: the wall clock may jump when NTP syncs at boot.
     let startInstant: ContinuousClock.Instant
     /// One per device service (card reader, printers, …), in the order they are configured.
-    var devices: [any DeviceStatusReporting] = []
+    package var devices: [any DeviceStatusReporting] = []
     /// The card reader's monitor, for `kioskctl card status`; nil when none is configured.
-    var cardReader: CardReaderMonitor?
+    package var cardReader: CardReaderMonitor?
     /// The journal's sync with the hall; nil when `[sync]` is not configured.
-    var sync: HallSyncService? = nil
+    package var sync: HallSyncService? = nil
 
-    func deviceSummaries() async -> [DeviceSummary] {
+    package init(configuration: KioskConfiguration, journal: Journal, platform: PlatformSummary, startedAt: Date, startInstant: ContinuousClock.Instant) {
+        self.configuration = configuration
+        self.journal = journal
+        self.platform = platform
+        self.startedAt = startedAt
+        self.startInstant = startInstant
+    }
+
+    package func deviceSummaries() async -> [DeviceSummary] {
         var summaries: [DeviceSummary] = []
         for device in devices { summaries += await device.deviceSummaries() }
         return summaries
@@ -47,7 +55,7 @@ struct DaemonStatusSource: Sendable {
     }
 
     /// One line for systemd's STATUS=, e.g. "Serving K-0412; journal 12 events, 3 unsynced; 0 devices".
-    func statusLine() async -> String {
+    package func statusLine() async -> String {
         let devices = await deviceSummaries()
         let ready = devices.filter { $0.state == "ready" }.count
         let deviceText = devices.isEmpty ? "no devices" : "\(ready)/\(devices.count) devices ready"

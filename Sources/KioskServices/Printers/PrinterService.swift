@@ -13,7 +13,7 @@ import Synchronization
 ///
 /// The printer is "degraded" (its summary state is not "ready") while it reports paper out, cover
 /// open, an error or cannot be reached, and becomes ready again by itself when a poll says so.
-final class PrinterService: Service, DeviceStatusReporting {
+package final class PrinterService: Service, DeviceStatusReporting {
     let configuration: PrinterConfiguration
     let kioskID: String
     let logger: Logger
@@ -51,7 +51,7 @@ final class PrinterService: Service, DeviceStatusReporting {
         case print([UInt8], CheckedContinuation<PrintReceipt, any Error>)
     }
 
-    init(configuration: PrinterConfiguration, kioskID: String, journal: Journal?, logger: Logger, pollInterval: Duration = .seconds(5),
+    package init(configuration: PrinterConfiguration, kioskID: String, journal: Journal?, logger: Logger, pollInterval: Duration = .seconds(5),
          stateObserver: (@Sendable (String) -> Void)? = nil) {
         self.configuration = configuration
         self.stateObserver = stateObserver
@@ -66,9 +66,9 @@ final class PrinterService: Service, DeviceStatusReporting {
         (requests, requestContinuation) = AsyncStream.makeStream(of: Request.self, bufferingPolicy: .unbounded)
     }
 
-    var name: String { configuration.name }
+    package var name: String { configuration.name }
 
-    func run() async throws {
+    package func run() async throws {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [requestContinuation, pollInterval] in
                 while !Task.isCancelled {
@@ -125,7 +125,7 @@ final class PrinterService: Service, DeviceStatusReporting {
 
     /// Asks for the status at the next turn of the queue, without waiting for it: a USB device
     /// arrived, and a printer that was unplugged is found again at once rather than at the next poll.
-    func pollSoon() {
+    package func pollSoon() {
         requestContinuation.yield(.poll)
     }
 
@@ -215,7 +215,7 @@ final class PrinterService: Service, DeviceStatusReporting {
         snapshot.connected ? snapshot.status.condition.rawValue : "not connected"
     }
 
-    func deviceSummaries() async -> [DeviceSummary] {
+    package func deviceSummaries() async -> [DeviceSummary] {
         let current = snapshot.withLock { $0 }
         return [DeviceSummary(name: "Printer \(name)", kind: "printer", path: configuration.uri.description, state: Self.state(of: current), lastError: current.lastError,
                               model: configuration.profile.description, lastErrorAt: current.lastErrorAt,

@@ -18,7 +18,7 @@ import ServiceLifecycle
 /// Idle costs nothing: the task sleeps on the inbox, with one timer set for `Flow.nextWakeUp`
 /// (the dimming, the countdown's seconds, the timeout), and none at all on the dimmed screen.
 /// The watchdog's probes pass through the same inbox: a journey stuck in an effect misses them.
-final class JourneyService: Service {
+package final class JourneyService: Service {
     let settings: JourneySettings
     let inbox: JourneyInbox
     let journal: Journal
@@ -33,7 +33,7 @@ final class JourneyService: Service {
     let logger: Logger
     private let voice: VoicePrompter?
 
-    init(settings: JourneySettings, inbox: JourneyInbox, journal: Journal, screen: ScreenService?, cardReader: (reader: IDCardReader, idleOff: Bool)?,
+    package init(settings: JourneySettings, inbox: JourneyInbox, journal: Journal, screen: ScreenService?, cardReader: (reader: IDCardReader, idleOff: Bool)?,
          printer: JourneyPrinter, hall: JourneyHall, catalogChanges: AsyncStream<[UInt8]>?, stateDirectory: String, callbackKey: CallbackKey?, logger: Logger) {
         self.settings = settings
         self.inbox = inbox
@@ -49,7 +49,7 @@ final class JourneyService: Service {
         voice = settings.voicePrompts ? VoicePrompter(command: settings.voiceCommand, logger: logger) : nil
     }
 
-    func run() async throws {
+    package func run() async throws {
         if callbackKey == nil {
             logger.warning("No callback_public_key in [journey]: a complaint reaches the hall with a masked phone number only, so nobody can call back. Copy hall-callback.pem from 'kiosk-hall enroll'.")
         }
@@ -195,5 +195,5 @@ final class JourneyService: Service {
 }
 
 extension JourneyService: CustomStringConvertible {
-    var description: String { "journey" }
+    package var description: String { "journey" }
 }

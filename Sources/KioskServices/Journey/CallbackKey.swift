@@ -4,15 +4,15 @@ import KioskCore
 
 /// The hall's callback public key (`[journey] callback_public_key`), which seals a complaint's
 /// phone number for the hall alone. Kept as its PEM text (Crypto's keys are not Sendable).
-struct CallbackKey: Sendable {
+package struct CallbackKey: Sendable {
     let pem: String
 
-    struct Problem: Error, CustomStringConvertible {
-        var description: String
+    package struct Problem: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Reads and checks the key file. Blocking: call from a thread that may block.
-    static func load(_ path: String) throws(Problem) -> CallbackKey {
+    package static func load(_ path: String) throws(Problem) -> CallbackKey {
         guard let data = FileManager.default.contents(atPath: path), let pem = String(data: data, encoding: .utf8) else {
             throw Problem(description: "Unable to read the hall's callback key '\(path)' (callback_public_key in [journey]). Copy hall-callback.pem from 'kiosk-hall enroll' to the kiosk.")
         }

@@ -6,9 +6,9 @@ import Logging
 /// Checks at start-up that the C libraries kioskd drives devices through work on this machine:
 /// libusb can list the buses, libcups can reach (or not) its scheduler, FreeType starts.
 /// Each result is logged once and kept for `kioskctl status`.
-enum PlatformProbe {
+package enum PlatformProbe {
     /// Blocks (sysfs reads, a CUPS connect with a 1 s timeout): call from a thread that may block.
-    static func run(logger: Logger) -> PlatformSummary {
+    package static func run(logger: Logger) -> PlatformSummary {
         var usbDeviceCount: Int?
         do {
             let devices = try USBContext().devices()

@@ -7,18 +7,18 @@ import KioskCore
 /// them across every kiosk; without one, kioskd makes a key of its own once and keeps it in the
 /// state directory, so the one-ticket limit still holds across restarts of this kiosk.
 /// Blocking file I/O: call from a thread that may block.
-struct LinkingKey: Sendable {
+package struct LinkingKey: Sendable {
     /// The key's bytes (Crypto's `SymmetricKey` is not Sendable; one is made for each use).
     let bytes: [UInt8]
 
     var symmetricKey: SymmetricKey { SymmetricKey(data: bytes) }
 
-    struct Problem: Error, CustomStringConvertible {
-        var description: String
+    package struct Problem: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The key, and whether it is this kiosk's own.
-    static func load(configuredFile: String?, stateDirectory: String) throws(Problem) -> (key: LinkingKey, generated: Bool) {
+    package static func load(configuredFile: String?, stateDirectory: String) throws(Problem) -> (key: LinkingKey, generated: Bool) {
         if let configuredFile {
             return (try read(configuredFile, fix: "Write the county's key there as hex (at least 64 hex digits), readable by kioskd's user."), false)
         }

@@ -5,10 +5,10 @@ import Glibc
 /// Who may use the control socket: root, kioskd's own user, and members of the technician group.
 /// The socket file's mode (0660, group = technician group) keeps others out; this check is the
 /// second wall, for a socket whose mode was loosened by hand.
-struct TechnicianAccessPolicy: Sendable {
+package struct TechnicianAccessPolicy: Sendable {
     let groupName: String
     /// nil when the group does not exist on this machine: then only root and kioskd's user get in.
-    let groupID: gid_t?
+    package let groupID: gid_t?
     let daemonUserID: uid_t
 
     enum Decision: Sendable, Equatable {
@@ -17,7 +17,7 @@ struct TechnicianAccessPolicy: Sendable {
     }
 
     /// Looks the group up now. Blocks on NSS (/etc/group): call from a thread that may block.
-    static func resolve(groupName: String) -> TechnicianAccessPolicy {
+    package static func resolve(groupName: String) -> TechnicianAccessPolicy {
         TechnicianAccessPolicy(groupName: groupName, groupID: Self.groupID(named: groupName), daemonUserID: getuid())
     }
 

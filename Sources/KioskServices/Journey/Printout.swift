@@ -53,15 +53,19 @@ enum Printout {
 
 extension KioskCore.PrinterState {
     /// The printer service's state ("paper out", "not connected", …) as the Flow knows it.
-    init(serviceState: String) {
+    package init(serviceState: String) {
         self = serviceState == "not connected" ? .offline : Self(rawValue: serviceState) ?? .unknown
     }
 }
 
 /// Prints the Flow's jobs on the journey's printer and tells how it went.
-struct JourneyPrinter: Sendable {
+package struct JourneyPrinter: Sendable {
     /// nil when the kiosk has no printer: every job fails as "offline".
     let service: PrinterService?
+
+    package init(service: PrinterService?) {
+        self.service = service
+    }
 
     func print(_ job: PrintJob) async -> PrintOutcome {
         guard let service else { return .failed(.offline) }

@@ -6,10 +6,15 @@ import Logging
 /// Asks the hall the Flow's questions and turns the answers (or the silence) into `HallAnswer`s.
 /// A citizen is waiting, so each try is short; a ticket request is tried twice with the same
 /// request id, so the hall counts it once even when only its answer was lost.
-struct JourneyHall: Sendable {
+package struct JourneyHall: Sendable {
     /// nil when sync is off: every question is "unreachable", and the screen says what to do.
     let client: HallClient?
     let logger: Logger
+
+    package init(client: HallClient?, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
 
     /// One try's limit: the screen shows "please wait" meanwhile.
     static let tryTimeout: Duration = .seconds(6)

@@ -10,7 +10,7 @@ import ServiceLifecycle
 
 /// The technicians' control socket: a Unix stream socket, one JSON request line per connection,
 /// one JSON answer line back. Runs on NIO's event loop; nothing here blocks the Swift pool.
-struct ControlServer: Service {
+package struct ControlServer: Service {
     typealias Connection = (peer: PeerCredentials, channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>)
 
     let path: String
@@ -36,7 +36,7 @@ struct ControlServer: Service {
 
     /// Binds now, so that a start-up failure (another kioskd, a bad path) stops kioskd before it
     /// reports ready.
-    static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, printerCommands: PrinterControlCommands, screen: ScreenService?,
+    package static func bind(path: String, policy: TechnicianAccessPolicy, statusSource: DaemonStatusSource, printerCommands: PrinterControlCommands, screen: ScreenService?,
                      logRing: LogRing, journey: JourneyInbox?, logger: Logger) async throws -> ControlServer {
         try ControlSocketPath.prepare(path)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -63,7 +63,7 @@ struct ControlServer: Service {
                              logRing: logRing, journey: journey)
     }
 
-    func run() async throws {
+    package func run() async throws {
         logger.info("Control socket ready", metadata: ["socket.path": "\(path)", "technician.group": "\(policy.groupName)"])
         try await withGracefulShutdownHandler {
             try await serverChannel.executeThenClose { connections in
@@ -195,5 +195,5 @@ struct ControlServer: Service {
 
 extension ControlServer: CustomStringConvertible {
     // ServiceGroup logs services by description; the default one dumps every field.
-    var description: String { "control socket \(path)" }
+    package var description: String { "control socket \(path)" }
 }

@@ -8,8 +8,8 @@ import Logging
 import NIOPosix
 
 /// Builds the sync service from `[sync]`, or says once that sync is off.
-enum HallSyncSetup {
-    static func make(configuration: KioskConfiguration, journal: Journal, statusSource: DaemonStatusSource, logger: Logger) async throws -> HallSyncService? {
+package enum HallSyncSetup {
+    package static func make(configuration: KioskConfiguration, journal: Journal, statusSource: DaemonStatusSource, logger: Logger) async throws -> HallSyncService? {
         guard let settings = configuration.sync else {
             logger.notice("Sync with the hall is disabled: '\(configuration.sourcePath)' has no [sync] table. Events stay in the journal until it is configured (see README.md, 'Configuration reference').")
             return nil
@@ -37,7 +37,7 @@ enum HallSyncSetup {
                 }
             }
         } catch {
-            throw KioskDaemon.StartupError(status: ExitStatus.badConfiguration, description: "Unable to load the sync credentials named in [sync] of '\(configuration.sourcePath)' (client_certificate '\(settings.clientCertificate)', client_key '\(settings.clientKey)', hall_ca '\(settings.hallCA)'): \(error). Issue them with 'kiosk-hall enroll \(configuration.kioskID)' and copy them to the kiosk.")
+            throw StartupError(status: ExitStatus.badConfiguration, description: "Unable to load the sync credentials named in [sync] of '\(configuration.sourcePath)' (client_certificate '\(settings.clientCertificate)', client_key '\(settings.clientKey)', hall_ca '\(settings.hallCA)'): \(error). Issue them with 'kiosk-hall enroll \(configuration.kioskID)' and copy them to the kiosk.")
         }
     }
 }

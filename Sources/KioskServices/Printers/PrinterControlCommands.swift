@@ -2,9 +2,14 @@ import ControlProtocol
 import DeviceDrivers
 
 /// Answers the control socket's printer commands (`kioskctl printer status|test`).
-struct PrinterControlCommands: Sendable {
+package struct PrinterControlCommands: Sendable {
     let printers: [PrinterService]
     let kioskID: String
+
+    package init(printers: [PrinterService], kioskID: String) {
+        self.printers = printers
+        self.kioskID = kioskID
+    }
 
     func answer(_ request: ControlRequest) async -> ControlResponse {
         let wanted = request.arguments?["printer"]
