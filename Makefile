@@ -83,7 +83,7 @@ deb: deps
 # binary, its grown corpus (corpus/) and its findings (crash-*, timeout-*, oom-*); the seeds are
 # Fuzz/corpus/<name>/. See README, "Fuzzing".
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request catalog
+FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request catalog png
 FUZZ_SOURCES_reader-frame := Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
 	Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift Fuzz/ReaderFrameFuzzer.swift
 FUZZ_SOURCES_printer-reply := Sources/DeviceDrivers/Printing/PrinterReplyDecoder.swift Sources/DeviceDrivers/Printing/RealTimeStatus.swift \
@@ -99,6 +99,10 @@ FUZZ_SOURCES_control-request := Sources/ControlProtocol/ControlMessages.swift So
 FUZZ_SOURCES_catalog := Sources/HallProtocol/Catalog.swift $(addprefix Sources/KioskCore/Catalog/,ServiceCatalog.swift ServiceItem.swift \
 	QueueCategory.swift OpeningHours.swift ServiceWindow.swift ServiceGuide.swift NotificationForm.swift CalendarDate+DayNumber.swift) \
 	Sources/KioskCore/CalendarDate.swift Sources/KioskCore/Flow/FlowTime.swift Fuzz/CatalogFuzzer.swift Fuzz/FuzzRequire.swift
+# CPNG is a system-library module: its module map, libpng's headers, and libpng16 to link.
+FUZZ_FLAGS_png := -Xcc -fmodule-map-file=Sources/CPNG/module.modulemap -Xcc -I/usr/include/libpng16 -lpng16
+FUZZ_SOURCES_png := Sources/Graphics/PNGFile.swift Sources/Graphics/Images/RGBAImage.swift Sources/Graphics/GreyscaleBitmap.swift \
+	$(addprefix Sources/Graphics/Canvas/,Rect.swift Color.swift PixelBuffer.swift PixelSpan.swift) Fuzz/PNGFuzzer.swift Fuzz/FuzzRequire.swift
 fuzz: deps
 	@for name in $(or $(FUZZ_TARGET),$(FUZZ_TARGETS)); do \
 		$(MAKE) --no-print-directory fuzz-one FUZZ_NAME=$$name || exit 1; \
