@@ -17,7 +17,8 @@ three times, each phase (examples, coverage, fuzzing, stateful) with at most HAL
             each must get 403 wrong_kiosk (hall_api_hooks.py), besides the document's checks.
   anonymous the /v1 routes without a client certificate: each must get 401 unauthenticated.
 
-After each run the hall must still be running; at the end SIGTERM must stop it with status 0.
+After each run the hall must still be running; at the end SIGTERM must stop it with status 0,
+and its log must hold no error or critical line.
 Prints the requests each operation got, by status. Exit status 0 when all of that held.
 """
 
@@ -216,6 +217,10 @@ def main():
         exit_status = hall.stop()
         if exit_status != 0:
             failures.append(f"kiosk-hall did not stop cleanly on SIGTERM (status {exit_status})")
+    # Every refusal is the request's fault: the hall itself must have logged no error.
+    logged = [line for line in hall.stderr.read_text().splitlines() if line.split(" ")[1:2] in (["error"], ["critical"])]
+    if logged:
+        failures.append("kiosk-hall logged errors:\n" + "\n".join(logged[:20]))
 
     print()
     for name, seconds, counts in summary:
