@@ -96,7 +96,7 @@ FUZZ_SECONDS ?= 60
 # files lived in KioskCore until it was split out: take whichever exists.
 FUZZ_STUBS := KioskCore KioskValues HallProtocol
 fuzz_kiosk_values = $(foreach file,$(1),$(firstword $(wildcard Sources/KioskValues/$(file) Sources/KioskCore/$(file))))
-FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request catalog png
+FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request catalog png bookings hall-bodies
 FUZZ_SOURCES_reader-frame := Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
 	Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift Fuzz/ReaderFrameFuzzer.swift
 FUZZ_SOURCES_printer-reply := Sources/DeviceDrivers/Printing/PrinterReplyDecoder.swift Sources/DeviceDrivers/Printing/RealTimeStatus.swift \
@@ -116,6 +116,12 @@ FUZZ_SOURCES_catalog := Sources/HallProtocol/Catalog.swift $(addprefix Sources/K
 FUZZ_FLAGS_png := -Xcc -fmodule-map-file=Sources/CPNG/module.modulemap -Xcc -I/usr/include/libpng16 -lpng16
 FUZZ_SOURCES_png := Sources/Graphics/PNGFile.swift Sources/Graphics/Images/RGBAImage.swift Sources/Graphics/GreyscaleBitmap.swift \
 	$(addprefix Sources/Graphics/Canvas/,Rect.swift Color.swift PixelBuffer.swift PixelSpan.swift) Fuzz/PNGFuzzer.swift Fuzz/FuzzRequire.swift
+FUZZ_SOURCES_bookings := $(addprefix Sources/HallProtocol/,CheckIns.swift Tickets.swift HallProtocol.swift Catalog.swift) Sources/HallServer/ImportChecks.swift \
+	$(call fuzz_kiosk_values,PersonalData.swift PersonalDataInJSON.swift CalendarDate.swift) Fuzz/BookingsFuzzer.swift Fuzz/FuzzRequire.swift
+# HallFailure (Hummingbird's HTTP status) is replaced by a stand-in in the fuzzer.
+FUZZ_SOURCES_hall-bodies := $(addprefix Sources/HallProtocol/,EventBatch.swift Heartbeat.swift Tickets.swift HallProtocol.swift HallErrorBody.swift) \
+	Sources/HallServer/EventBatchValidator.swift Sources/HallServer/HeartbeatValidator.swift \
+	$(call fuzz_kiosk_values,PersonalData.swift PersonalDataInJSON.swift) Fuzz/HallBodiesFuzzer.swift Fuzz/FuzzRequire.swift
 fuzz: deps
 	@for name in $(or $(FUZZ_TARGET),$(FUZZ_TARGETS)); do \
 		$(MAKE) --no-print-directory fuzz-one FUZZ_NAME=$$name || exit 1; \

@@ -119,6 +119,15 @@ struct HallInputBoundsTests {
         var hashless = booking
         hashless.holder = "530622199001010020"
         #expect(ImportChecks.problem(in: hashless)?.contains("keyed hash") == true)
+        // Found by Fuzz/BookingsFuzzer.swift: full-width hex digits, and dates that only had three parts.
+        var wideHolder = booking
+        wideHolder.holder = String(repeating: "ａ", count: 64)
+        #expect(ImportChecks.problem(in: wideHolder)?.contains("keyed hash") == true)
+        for date in ["2026-13-01", "2026--1-01", "2026-02-30", "20261-2-01"] {
+            var misdated = booking
+            misdated.date = date
+            #expect(ImportChecks.problem(in: misdated)?.contains("YYYY-MM-DD") == true, "\(date)")
+        }
 
         let record = CaseProgress(caseNumber: "QJ-2026-000123", status: "ready for pickup", nextStep: "Collect at window 12", updatedAtMs: 1_772_409_600_000)
         #expect(ImportChecks.problem(in: record) == nil)
