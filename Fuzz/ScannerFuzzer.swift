@@ -25,7 +25,7 @@ public func scannerFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     require(codes.count + decoder.discardedCodes <= enters, "more codes than Enter presses")
     for code in codes {
         require(!code.isEmpty && code.count <= ScannerDecoder.maximumLength, "a code of \(code.count) characters")
-        // The scanner simulator's inverse: typing a code back gives the same code.
+        // Typed back key by key, a code decodes to itself.
         var retyped = ScannerDecoder()
         var result: String?
         for character in code {
@@ -40,8 +40,14 @@ public func scannerFuzzTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     return 0
 }
 
-/// `ScannerKeymap.keyStroke(for:)` of every character the keymap types, asked once.
+/// The inverse of `ScannerKeymap.characters`, as a scanner (or the simulator) types: the lowest
+/// code first, so the main rows before the keypad, and without Shift when either will do.
 let keyStrokes: [Character: (code: UInt16, shift: Bool)] = {
-    let characters = Set(ScannerKeymap.characters.values.flatMap { [$0.0, $0.1] })
-    return Dictionary(uniqueKeysWithValues: characters.map { ($0, ScannerKeymap.keyStroke(for: $0)!) })
+    var strokes: [Character: (code: UInt16, shift: Bool)] = [:]
+    for code in ScannerKeymap.characters.keys.sorted(by: >) {
+        let (plain, shifted) = ScannerKeymap.characters[code]!
+        strokes[shifted] = (code, true)
+        strokes[plain] = (code, false)
+    }
+    return strokes
 }()
