@@ -46,6 +46,13 @@ struct ScannerTests {
         #expect(decoder.discardedCodes == 1)
     }
 
+    /// Should deliver a code of exactly the limit (the length is counted in bytes since Fuzz/ScannerFuzzer.swift showed counting characters on every key made a long code quadratic)
+    @Test func deliversCodeOfTheLimit() {
+        var decoder = ScannerDecoder()
+        let longest = String(repeating: "7", count: ScannerDecoder.maximumLength)
+        #expect(scannerKeystrokes(longest).compactMap { decoder.handle($0) } == [longest])
+    }
+
     /// Should discard a code during which keys were lost (SYN_DROPPED) instead of delivering it cut, and decode the next one
     @Test func discardsCodeWithDroppedKeys() {
         var decoder = ScannerDecoder()

@@ -44,7 +44,9 @@ public struct ScannerDecoder: Sendable {
         guard let pair = ScannerKeymap.characters[event.code] else { return nil }
         guard !overflowed else { return nil }
         text.append(shiftKeysDown.isEmpty ? pair.0 : pair.1)
-        if text.count > Self.maximumLength {
+        // The keymap types ASCII only, so bytes are characters; `count` would walk the whole
+        // code on every key (5 s for one 4097-key code under the fuzzer).
+        if text.utf8.count > Self.maximumLength {
             overflowed = true
             text = ""
         }
