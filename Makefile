@@ -98,7 +98,8 @@ FUZZ_STUBS := KioskCore KioskValues HallProtocol
 fuzz_kiosk_values = $(foreach file,$(1),$(firstword $(wildcard Sources/KioskValues/$(file) Sources/KioskCore/$(file))))
 FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request catalog png bookings hall-bodies
 FUZZ_SOURCES_reader-frame := Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
-	Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift Fuzz/ReaderFrameFuzzer.swift
+	Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift Fuzz/ReaderFrameFuzzer.swift \
+	Sources/KioskSimulation/IDCard/SAMFrames.swift Sources/KioskSimulation/IDCard/SAMCommand.swift Sources/KioskSimulation/IDCard/SAMStatus.swift
 FUZZ_SOURCES_printer-reply := Sources/DeviceDrivers/Printing/PrinterReplyDecoder.swift Sources/DeviceDrivers/Printing/RealTimeStatus.swift \
 	Sources/DeviceDrivers/Printing/PrinterStatus.swift Fuzz/PrinterReplyFuzzer.swift Fuzz/FuzzRequire.swift
 FUZZ_SOURCES_input-event := Sources/DeviceDrivers/Input/InputEvent.swift Sources/DeviceDrivers/Input/InputEventDecoder.swift \

@@ -71,8 +71,9 @@ let package = Package(
         // Screens as draw lists: what the kiosk shows (the Flow's screens later) and the
         // technicians' screens. Knows pixels and text, nothing about devices.
         .target(name: "KioskUI", dependencies: ["Graphics", "KioskCore"]),
-        // Simulated devices' behaviour, shared by kiosk-sim and the tests.
-        .target(name: "KioskSimulation", dependencies: ["DeviceDrivers", "KioskCore"]),
+        // Simulated devices' behaviour, shared by kiosk-sim and the tests. It imports none of the
+        // drivers: its SAM frames, card texts and ESC/POS parsing are its own, from docs/protocols.
+        .target(name: "KioskSimulation", dependencies: ["ControlProtocol", "Graphics"]),
         // Sync with the hall: wire types (no logic), the kiosk's client, the hall's server.
         .target(name: "HallProtocol"),
         .target(
@@ -146,7 +147,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-sim",
             dependencies: [
-                "KioskSimulation", "DeviceDrivers", "Graphics", "ControlProtocol",
+                "KioskSimulation", "Graphics", "ControlProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // `kiosk-sim demo`: the web page in front of the simulated kiosk.
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -178,6 +179,7 @@ let package = Package(
         .testTarget(name: "JournalTests", dependencies: ["Journal", "KioskTestSupport"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
         .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskCore", "KioskSimulation", "KioskTestSupport"]),
+        .testTarget(name: "KioskSimulationTests", dependencies: ["KioskSimulation"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
         .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "Graphics", "KioskCore"]),
         .testTarget(name: "DisplayInputTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),

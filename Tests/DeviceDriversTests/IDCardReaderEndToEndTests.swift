@@ -20,7 +20,7 @@ struct IDCardTransportTests {
                 Issue.record("\(name) was not read")
                 continue
             }
-            #expect(card == SampleCards.all[name]!, "\(name)")
+            #expect(card == IDCard(expecting: SampleCards.all[name]!), "\(name)")
             // Read once: the card stays, but find answers 80 until it is placed again.
             guard case .noCard = try await IDCardReaderSteps.readPlacedCard(on: transport) else {
                 Issue.record("\(name) was read twice")

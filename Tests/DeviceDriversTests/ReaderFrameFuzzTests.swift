@@ -1,4 +1,5 @@
 import DeviceDrivers
+import KioskSimulation
 import Testing
 
 /// Random and truncated byte streams: the decoder never crashes, never invents a frame, and
@@ -28,7 +29,8 @@ struct ReaderFrameFuzzTests {
             let payload = (0..<Int.random(in: 0...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             let response = ReaderResponse(status: ReaderStatus(rawValue: UInt8.random(in: 0...255, using: &random)), payload: payload)
             expected.append(response)
-            stream += ReaderFrame.encodeResponse(status: response.status, payload: response.payload)
+            // Framed by the simulator's encoder, which shares no code with the decoder under test.
+            stream += SAMFrames.response(status: SAMStatus(rawValue: response.status.rawValue), data: response.payload)
         }
         var decoder = ReaderFrameDecoder()
         var found: [ReaderResponse] = []
@@ -52,7 +54,7 @@ struct ReaderFrameFuzzTests {
             // Lean towards marker bytes so that fake frames and lengths are exercised.
             Bool.random(using: &random) ? [0xAA, 0x96, 0x69, 0x00][Int.random(in: 0...3, using: &random)] : UInt8.random(in: 0...255, using: &random)
         }
-        let real = ReaderFrame.encodeResponse(status: .success, payload: [1, 2, 3])
+        let real = bytes("AA AA AA 96 69 00 07 00 00 90 01 02 03 97")  // SW3 90, data 01 02 03
         stream.insert(contentsOf: real.prefix(Int.random(in: 0...real.count, using: &random)), at: Int.random(in: 0...stream.count, using: &random))
         var decoder = ReaderFrameDecoder()
         decoder.append(stream)
@@ -61,8 +63,8 @@ struct ReaderFrameFuzzTests {
             iterations += 1
             #expect(iterations <= stream.count)  // always progresses
             if case .success(let response) = next {
-                let frame = ReaderFrame.encodeResponse(status: response.status, payload: response.payload)
-                #expect(frame.count <= stream.count)
+                // Preamble (5), LEN (2), SW1 SW2 SW3, the data, CHK: a frame that fits in the stream.
+                #expect(5 + 2 + 3 + response.payload.count + 1 <= stream.count)
             }
         }
         #expect(decoder.bufferedByteCount <= stream.count)

@@ -15,9 +15,4 @@ public enum IDCardReadResponse {
         return try IDCardText.decode(Array(payload[headerSize..<textEnd]), photo: Array(payload[textEnd..<photoEnd]))
     }
 
-    /// The `30 01` payload for a card: the simulator's answer.
-    public static func encode(_ card: IDCard, photo: [UInt8]) -> [UInt8] {
-        let text = IDCardText.encode(card)
-        return [UInt8(text.count >> 8), UInt8(text.count & 0xFF), UInt8(photo.count >> 8), UInt8(photo.count & 0xFF)] + text + photo
-    }
 }

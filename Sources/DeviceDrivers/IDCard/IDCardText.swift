@@ -81,48 +81,11 @@ public enum IDCardText {
             photo: WLTPhoto(bytes: photo))
     }
 
-    /// The inverse of `decode`, for the reader simulator and tests: every field written in its
-    /// slot as UCS-2LE, padded with spaces, cut to the slot's size.
-    public static func encode(_ card: IDCard) -> [UInt8] {
-        var text = [UInt8](repeating: 0, count: size)
-        for index in stride(from: 0, to: size, by: 2) { text[index] = 0x20 }
-        var englishName = card.englishName
-        var continued = ""
-        if card.type == .foreignerPermanentResidence2023, englishName.utf16.count > 35 {
-            continued = String(englishName.dropFirst(35))
-            englishName = String(englishName.prefix(35))
-        }
-        let values: [Field: String] = [
-            .name: card.name, .englishName: englishName, .englishNameContinued: continued, .sex: card.sex.code,
-            .nationCode: card.nationCode ?? "", .nationality: card.nationality ?? "", .birthDate: card.birthDate?.compact ?? "",
-            .address: card.address, .idNumber: card.idNumber, .issuingAuthority: card.issuingAuthority,
-            .validFrom: card.validFrom?.compact ?? "", .validUntil: expiryText(card.validUntil),
-            .travelPermitNumber: card.travelPermitNumber ?? "", .issueCount: card.issueCount.map { twoDigits($0) } ?? "",
-            .renewalCount: card.renewalCount.map { twoDigits($0) } ?? "", .previousNumberLink: card.previousNumberLink ?? "",
-            .cardVersion: card.cardVersion ?? "", .authorityCode: card.authorityCode ?? "",
-        ]
-        for (field, offset, length) in layout(of: card.type) {
-            write(values[field] ?? "", into: &text, at: offset, length: length)
-        }
-        write(String(card.type.typeCharacter), into: &text, at: typeOffset, length: 2)
-        return text
-    }
-
     static func expiry(_ text: String) -> IDCard.Expiry {
         if text == "长期" { return .never }
         if let date = CalendarDate(yyyymmdd: text) { return .on(date) }
         return .unreadable(text)
     }
-
-    static func expiryText(_ expiry: IDCard.Expiry) -> String {
-        switch expiry {
-        case .never: "长期"
-        case .on(let date): date.compact
-        case .unreadable(let text): text
-        }
-    }
-
-    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// UCS-2LE text in `bytes[offset..<offset+length]`; trimmed of the padding spaces (and of
     /// NULs, which some readers pad with instead).
@@ -136,13 +99,6 @@ public enum IDCardText {
         guard trimmed else { return text }
         let padding: Set<Character> = [" ", "\u{0}", "\u{3000}"]
         return String(text.drop(while: { padding.contains($0) }).reversed().drop(while: { padding.contains($0) }).reversed())
-    }
-
-    private static func write(_ value: String, into text: inout [UInt8], at offset: Int, length: Int) {
-        for (index, unit) in value.utf16.prefix(length / 2).enumerated() {
-            text[offset + 2 * index] = UInt8(unit & 0xFF)
-            text[offset + 2 * index + 1] = UInt8(unit >> 8)
-        }
     }
 }
 

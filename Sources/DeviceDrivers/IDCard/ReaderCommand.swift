@@ -63,23 +63,6 @@ public enum ReaderCommand: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Recognises a command frame's body (for the simulator); nil for unknown commands.
-    public init?(body: [UInt8]) {
-        guard body.count >= 2 else { return nil }
-        switch (body[0], body[1], body.count) {
-        case (0x10, 0xFF, 2): self = .resetSAM
-        case (0x11, 0xFF, 2): self = .samStatus
-        case (0x12, 0xFF, 2): self = .readSAMID
-        case (0x20, 0x01, 2): self = .findCard
-        case (0x20, 0x02, 2): self = .selectCard
-        case (0x30, 0x01, 2): self = .readTextAndPhoto
-        case (0x30, 0x10, 2): self = .readTextPhotoAndFingerprint
-        case (0x30, 0x03, 2): self = .readNewestAddress
-        case (0x60, let rate, 2): guard let baud = SAMBaudRate(rawValue: rate) else { return nil }; self = .setSAMBaud(baud)
-        case (0x61, 0xFF, 3): self = .setMaximumRFFrameBytes(body[2])
-        default: return nil
-        }
-    }
 }
 
 /// The SAM's serial speeds, as the `60 nn` command numbers them.

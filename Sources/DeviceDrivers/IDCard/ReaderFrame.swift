@@ -14,11 +14,6 @@ public enum ReaderFrame {
         return preamble + lengthBytes + body + [checksum(lengthBytes + body)]
     }
 
-    /// A reader's answer: SW1 SW2 (00 00) and SW3, then data.
-    public static func encodeResponse(status: ReaderStatus, payload: [UInt8] = []) -> [UInt8] {
-        encode(body: [0x00, 0x00, status.rawValue] + payload)
-    }
-
     public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt8 {
         bytes.reduce(0, ^)
     }

@@ -1,4 +1,4 @@
-/// Cuts a byte stream from a reader (or, in the simulator, from a host) into frames.
+/// Cuts a byte stream from a reader into frames.
 ///
 /// Bytes before a sync marker are skipped and counted: readers emit stray bytes, and a
 /// reader reconnected mid-frame sends the tail of an old one. A frame whose length is
@@ -8,14 +8,13 @@
 public struct ReaderFrameDecoder: Sendable {
     private var buffer: [UInt8] = []
     private var start = 0
-    /// Smallest LEN accepted: 4 for responses (SW1 SW2 SW3 CHK), 3 for commands (CMD PARA CHK).
-    private let minimumLength: Int
+    /// Smallest LEN accepted: SW1 SW2 SW3 CHK.
+    private let minimumLength = 4
     private let maximumLength: Int
     /// Bytes skipped while looking for a frame, for diagnostics.
     public private(set) var skippedBytes = 0
 
-    public init(minimumLength: Int = 4, maximumLength: Int = ReaderFrame.maximumLength) {
-        self.minimumLength = minimumLength
+    public init(maximumLength: Int = ReaderFrame.maximumLength) {
         self.maximumLength = maximumLength
     }
 

@@ -19,9 +19,4 @@ public struct SAMIdentifier: Sendable, Equatable, CustomStringConvertible {
         return "\(padded(little(0, 2), 2)).\(padded(little(2, 2), 2))-\(padded(little(4, 4), 8))-\(padded(little(8, 4), 10))-\(padded(little(12, 4), 10))"
     }
 
-    /// The 16 bytes for the given parts (for the simulator).
-    public static func encode(_ a: UInt16, _ b: UInt16, _ c: UInt32, _ d: UInt32, _ e: UInt32) -> [UInt8] {
-        func little<T: FixedWidthInteger>(_ value: T) -> [UInt8] { (0..<T.bitWidth / 8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
-        return little(a) + little(b) + little(c) + little(d) + little(e)
-    }
 }

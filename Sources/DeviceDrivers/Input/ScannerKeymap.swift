@@ -24,15 +24,4 @@ public enum ScannerKeymap {
         return map
     }()
 
-    /// The key (and whether Shift is held) that types `character`: the inverse of `characters`,
-    /// for the scanner simulator. nil for characters a US keyboard cannot type.
-    public static func keyStroke(for character: Character) -> (code: UInt16, shift: Bool)? {
-        // The main rows first: the keypad types digits too, but scanners use the main row.
-        for code in characters.keys.sorted() {
-            let (plain, shifted) = characters[code]!
-            if plain == character { return (code, false) }
-            if shifted == character { return (code, true) }
-        }
-        return nil
-    }
 }

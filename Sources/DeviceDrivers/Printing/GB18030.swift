@@ -12,12 +12,6 @@ public enum GB18030 {
         }
     }
 
-    /// Decodes GB18030 bytes; nil if they are not valid GB18030 (a stray lead byte, a cut-off character).
-    public static func decode(_ bytes: [UInt8]) -> String? {
-        guard let utf8 = try? IconvConverter.convert(bytes, from: "GB18030", to: "UTF-8") else { return nil }
-        return String(validating: utf8, as: UTF8.self)
-    }
-
     /// How many bytes the character starting with `lead` takes, judged from its first two bytes:
     /// 1 for ASCII, 2 for GBK pairs, 4 when the second byte is a digit (0x30...0x39).
     /// nil when `lead` cannot start a character (0x80, 0xFF).

@@ -1,7 +1,5 @@
 import ControlProtocol
-import DeviceDrivers
 import Foundation
-import KioskSimulation
 import Synchronization
 
 /// Serves a `SimulatedIDCardReader` on a pty, or on a Unix socket that something else listens on
@@ -9,8 +7,8 @@ import Synchronization
 /// guest and closing unplugs it), one thread per side: the line thread answers command frames,
 /// the control thread takes commands from a Unix socket. kiosk-sim is a test tool, so plain
 /// blocking threads are the simplest honest choice here.
-final class IDCardSimulator: @unchecked Sendable {
-    enum Fault: String { case strayByte = "stray-byte", garbage, badChecksum = "bad-checksum", vanish }
+public final class IDCardSimulator: @unchecked Sendable {
+    public enum Fault: String, Sendable { case strayByte = "stray-byte", garbage, badChecksum = "bad-checksum", vanish }
 
     private struct State {
         var reader = SimulatedIDCardReader()
@@ -22,12 +20,12 @@ final class IDCardSimulator: @unchecked Sendable {
     }
 
     private let state = Mutex(State())
-    let controlPath: String
-    let linkPath: String?
-    let connectPath: String?
-    let paceBaud: Int
+    public let controlPath: String
+    public let linkPath: String?
+    public let connectPath: String?
+    public let paceBaud: Int
 
-    init(controlPath: String, linkPath: String?, connectPath: String? = nil, paceBaud: Int) throws {
+    public init(controlPath: String, linkPath: String?, connectPath: String? = nil, paceBaud: Int) throws {
         self.controlPath = controlPath
         self.linkPath = linkPath
         self.connectPath = connectPath
@@ -37,7 +35,7 @@ final class IDCardSimulator: @unchecked Sendable {
         if connectPath != nil { signal(SIGPIPE, SIG_IGN) }
     }
 
-    func announce() {
+    public func announce() {
         let path = state.withLock { $0.ptyPath }
         var text = connectPath == nil ? "pty \(path)\n" : "socket \(path)\n"
         text += "control \(controlPath)\n"
@@ -49,7 +47,7 @@ final class IDCardSimulator: @unchecked Sendable {
     // MARK: The pty
 
     /// Opens a new pty (or connects to `connectPath`) and starts answering on it; repoints the link.
-    func plug() throws {
+    public func plug() throws {
         if let connectPath {
             let line = try Self.connect(to: connectPath)
             state.withLock { state in
@@ -108,7 +106,7 @@ final class IDCardSimulator: @unchecked Sendable {
     }
 
     /// Closes the pty (or the socket): the reader's next read fails as if its cable were pulled.
-    func unplug() {
+    public func unplug() {
         let (master, slave) = state.withLock { state -> (Int32, Int32) in
             defer { state.master = -1; state.slave = -1 }
             return (state.master, state.slave)
@@ -124,7 +122,7 @@ final class IDCardSimulator: @unchecked Sendable {
     }
 
     private func answerFrames(master: Int32) {
-        var decoder = ReaderFrameDecoder(minimumLength: 3)
+        var frames = SAMCommandReader()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
@@ -132,18 +130,18 @@ final class IDCardSimulator: @unchecked Sendable {
                 if count < 0 && errno == EINTR { continue }
                 return  // unplugged
             }
-            decoder.append(buffer[0..<count])
-            while let frame = decoder.nextFrameBody() {
-                let response: ReaderResponse
-                switch frame {
-                case .success(let body):
-                    response = state.withLock { $0.reader.respond(toCommandBody: body) }
-                case .failure(.checksumMismatch):
-                    response = ReaderResponse(status: .commandChecksumError)
-                case .failure(.lengthOutOfRange):
-                    response = ReaderResponse(status: .commandLengthError)
+            frames.append(buffer[0..<count])
+            while let item = frames.next() {
+                let answer: SimulatedIDCardReader.Answer
+                switch item {
+                case .command(let body):
+                    answer = state.withLock { $0.reader.respond(toCommandBody: body) }
+                case .checksumError:
+                    answer = SimulatedIDCardReader.Answer(.checksumWrong)
+                case .lengthError:
+                    answer = SimulatedIDCardReader.Answer(.lengthWrong)
                 }
-                guard send(ReaderFrame.encodeResponse(status: response.status, payload: response.payload), master: master) else { return }
+                guard send(SAMFrames.response(status: answer.status, data: answer.data), master: master) else { return }
             }
         }
     }
@@ -186,7 +184,7 @@ final class IDCardSimulator: @unchecked Sendable {
 
     // MARK: Control
 
-    func serveControl() throws {
+    public func serveControl() throws {
         unlink(controlPath)
         let listener: Int32
         switch UnixSocket.bind(controlPath) {
@@ -219,7 +217,7 @@ final class IDCardSimulator: @unchecked Sendable {
 
     /// Carries out one control command and returns "ok …" or "error …".
     @discardableResult
-    func handle(command line: String) -> String {
+    public func handle(command line: String) -> String {
         let words = line.split(separator: " ").map(String.init)
         switch (words.first, words.count) {
         case ("place", 2):
@@ -238,9 +236,9 @@ final class IDCardSimulator: @unchecked Sendable {
             return "ok SAM healthy"
         case ("status", 2):
             guard let code = UInt8(words[1], radix: 16) else { return "error status takes a hex byte, e.g. 41" }
-            let status = ReaderStatus(rawValue: code)
+            let status = SAMStatus(rawValue: code)
             state.withLock { state in
-                if status.isReaderFault { state.reader.samFault = status } else { state.reader.nextReadFault = status }
+                if status.failsEveryCommand { state.reader.samFault = status } else { state.reader.nextReadFault = status }
             }
             return "ok status \(status)"
         case ("slow", 2):
@@ -265,7 +263,7 @@ final class IDCardSimulator: @unchecked Sendable {
     }
 }
 
-struct SimulatorError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct SimulatorError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,3 @@
-import DeviceDrivers
-
 /// Linux `struct input_event` records (24 bytes on 64-bit: timeval, u16 type, u16 code, s32
 /// value) as a touch panel or a keyboard-like scanner would deliver them, for the simulated
 /// devices behind FIFOs.
@@ -33,12 +31,12 @@ public enum SimulatedInputEvents {
             bytes += record(type: key, code: code, value: 1) + report + record(type: key, code: code, value: 0) + report
         }
         for character in text {
-            guard let stroke = ScannerKeymap.keyStroke(for: character) else { return nil }
-            if stroke.shift { bytes += record(type: key, code: ScannerKeymap.leftShift, value: 1) + report }
+            guard let stroke = USKeyboard.keyStroke(for: character) else { return nil }
+            if stroke.shift { bytes += record(type: key, code: USKeyboard.leftShift, value: 1) + report }
             press(stroke.code)
-            if stroke.shift { bytes += record(type: key, code: ScannerKeymap.leftShift, value: 0) + report }
+            if stroke.shift { bytes += record(type: key, code: USKeyboard.leftShift, value: 0) + report }
         }
-        press(ScannerKeymap.enter)
+        press(USKeyboard.enter)
         return bytes
     }
 }

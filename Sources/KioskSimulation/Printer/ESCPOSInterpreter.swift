@@ -1,13 +1,12 @@
-import DeviceDrivers
 import Graphics
 
 /// Reads an ESC/POS stream the way a printer does and draws what it would print onto a paper
 /// bitmap: GB18030 text in the CJK font, raster images, QR codes. Commands may arrive split
 /// across reads; an incomplete one waits in `pending` for the rest.
-final class ESCPOSInterpreter {
-    private(set) var paper: GreyscaleBitmap
+public final class ESCPOSInterpreter {
+    public private(set) var paper: GreyscaleBitmap
     /// Rows printed on the current ticket.
-    private(set) var cursorY = 0
+    public private(set) var cursorY = 0
     private var pending: [UInt8] = []
     private var line: [UInt8] = []
     private let font: FontFace?
@@ -20,13 +19,13 @@ final class ESCPOSInterpreter {
     private var chineseMode = false
     private var qrModuleSize = 3
     private var qrData: [UInt8] = []
-    var automaticStatusBack = false
+    public var automaticStatusBack = false
 
     /// Dots of font A's line: 24-dot glyphs and 6 dots of spacing, as on most 203 dpi printers.
-    static let lineDots = 30
-    static let glyphDots = 24
+    public static let lineDots = 30
+    public static let glyphDots = 24
 
-    enum Event: Equatable {
+    public enum Event: Equatable {
         /// Bytes the printer sends back now (status replies).
         case reply([UInt8])
         /// The paper was cut: the ticket is finished.
@@ -35,14 +34,14 @@ final class ESCPOSInterpreter {
         case ranOutOfPaper
     }
 
-    init(widthDots: Int, font: FontFace?) {
+    public init(widthDots: Int, font: FontFace?) {
         paper = GreyscaleBitmap(width: widthDots, height: 0)
         self.font = font
     }
 
     /// Interprets as many complete commands as `bytes` (after what was pending) hold.
     /// `state` is read for status replies and changed when the paper runs out.
-    func feed(_ bytes: [UInt8], state: inout SimulatedPrinterState) -> [Event] {
+    public func feed(_ bytes: [UInt8], state: inout SimulatedPrinterState) -> [Event] {
         pending += bytes
         var events: [Event] = []
         var index = 0
@@ -194,7 +193,7 @@ final class ESCPOSInterpreter {
         let text: String
         if chineseMode {
             // A printer shows a cut-off or invalid character as a placeholder; so does the picture.
-            text = GB18030.decode(line) ?? String(decoding: line.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
+            text = SimulatedGB18030.decode(line) ?? String(decoding: line.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
         } else {
             text = String(decoding: line.map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self)
         }
@@ -266,7 +265,7 @@ final class ESCPOSInterpreter {
     }
 
     /// Hands over the finished ticket and starts a new one.
-    func takeTicket() -> GreyscaleBitmap {
+    public func takeTicket() -> GreyscaleBitmap {
         let ticket = paper
         paper = GreyscaleBitmap(width: paper.width, height: 0)
         cursorY = 0

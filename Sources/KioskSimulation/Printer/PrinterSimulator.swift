@@ -9,7 +9,7 @@ import Graphics
 /// input buffer would; a jam stops those threads from reading until it is cleared.
 ///
 /// `@unchecked Sendable`: every mutable field is guarded by `lock`.
-final class PrinterSimulator: @unchecked Sendable {
+public final class PrinterSimulator: @unchecked Sendable {
     private let lock = NSCondition()
     private var state = SimulatedPrinterState()
     private let interpreter: ESCPOSInterpreter
@@ -17,13 +17,13 @@ final class PrinterSimulator: @unchecked Sendable {
     private var ticketCount = 0
     private var connections: Set<CInt> = []
 
-    init(widthDots: Int, outputDirectory: String, font: FontFace?) {
+    public init(widthDots: Int, outputDirectory: String, font: FontFace?) {
         interpreter = ESCPOSInterpreter(widthDots: widthDots, font: font)
         self.outputDirectory = outputDirectory
     }
 
     /// Serves one connection until the peer closes it. Runs on its own thread.
-    func serve(_ descriptor: CInt) {
+    public func serve(_ descriptor: CInt) {
         lock.lock(); connections.insert(descriptor); lock.unlock()
         defer {
             lock.lock(); connections.remove(descriptor); lock.unlock()
@@ -45,7 +45,7 @@ final class PrinterSimulator: @unchecked Sendable {
                 switch event {
                 case .reply(let bytes): replies += bytes
                 case .cut: tickets.append(interpreter.takeTicket())
-                case .ranOutOfPaper: log("the paper ran out while printing; the rest of the job is dropped")
+                case .ranOutOfPaper: Self.log("the paper ran out while printing; the rest of the job is dropped")
                 }
             }
             let first = ticketCount + 1
@@ -57,7 +57,7 @@ final class PrinterSimulator: @unchecked Sendable {
     }
 
     /// Applies a control command and answers with the resulting state.
-    func control(_ command: String) -> String {
+    public func control(_ command: String) -> String {
         lock.lock()
         defer { lock.unlock() }
         if command == "status" { return "ok \(state.summary), \(ticketCount) tickets" }
@@ -70,7 +70,7 @@ final class PrinterSimulator: @unchecked Sendable {
         if interpreter.automaticStatusBack, state != before {
             for descriptor in connections { writeAll(descriptor, state.automaticStatus) }
         }
-        log("state: \(state.summary)")
+        Self.log("state: \(state.summary)")
         return "ok \(state.summary), \(ticketCount) tickets"
     }
 
@@ -82,9 +82,9 @@ final class PrinterSimulator: @unchecked Sendable {
             try PNGFile.write(ticket, to: temporary)
             // Renamed into place so that a reader never sees half a file.
             rename(temporary, outputDirectory + "/" + name)
-            log("printed \(name) (\(ticket.height) rows)")
+            Self.log("printed \(name) (\(ticket.height) rows)")
         } catch {
-            log("\(error)")
+            Self.log("\(error)")
         }
     }
 
@@ -99,6 +99,9 @@ final class PrinterSimulator: @unchecked Sendable {
     }
 }
 
-func log(_ text: String) {
-    FileHandle.standardError.write(Data("kiosk-sim printer: \(text)\n".utf8))
+extension PrinterSimulator {
+    /// One line on stderr, where kiosk-sim's printer reports what it does.
+    public static func log(_ text: String) {
+        FileHandle.standardError.write(Data("kiosk-sim printer: \(text)\n".utf8))
+    }
 }

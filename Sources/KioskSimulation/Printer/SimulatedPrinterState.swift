@@ -1,19 +1,21 @@
 /// What the simulated printer's sensors say. Changed through the control socket.
-struct SimulatedPrinterState: Equatable {
-    var paperNearEnd = false
-    var paperOut = false
-    var coverOpen = false
+public struct SimulatedPrinterState: Equatable, Sendable {
+    public var paperNearEnd = false
+    public var paperOut = false
+    public var coverOpen = false
     /// The mechanism is stuck: the printer stops reading its input, as a real jammed printer
     /// stops taking bytes from USB or TCP.
-    var jammed = false
+    public var jammed = false
     /// Rows of paper (dots) left on the roll; nil for an endless roll. At 0 the paper is out.
-    var paperRemainingDots: Int?
+    public var paperRemainingDots: Int?
 
-    var offline: Bool { paperOut || coverOpen }
+    public init() {}
 
-    /// The reply to DLE EOT n (0xx1xx10 with the bits of specs/printing.md's table), or to the full
+    public var offline: Bool { paperOut || coverOpen }
+
+    /// The reply to DLE EOT n (0xx1xx10 with the bits of docs/protocols/escpos.md's table), or to the full
     /// status request (10 0F and four bytes); nil for an n the printer does not know.
-    func reply(to request: UInt8) -> [UInt8]? {
+    public func reply(to request: UInt8) -> [UInt8]? {
         switch request {
         case 1: return [0x12 | (offline ? 0x08 : 0)]
         case 2: return [0x12 | (coverOpen ? 0x04 : 0) | (paperOut ? 0x20 : 0) | (offline ? 0x40 : 0)]
@@ -25,12 +27,12 @@ struct SimulatedPrinterState: Equatable {
     }
 
     /// Automatic status back: 4 bytes, the first 0xx1xx00, the others 0xx0xxxx.
-    var automaticStatus: [UInt8] {
+    public var automaticStatus: [UInt8] {
         [0x10 | (offline ? 0x08 : 0), coverOpen ? 0x20 : 0, 0, (paperNearEnd ? 0x03 : 0) | (paperOut ? 0x0C : 0)]
     }
 
     /// Applies one control command; returns nil for an unknown one.
-    mutating func apply(_ command: String) -> Bool {
+    public mutating func apply(_ command: String) -> Bool {
         let words = command.split(separator: " ")
         switch words.first {
         case "ready"?: self = SimulatedPrinterState()
@@ -49,7 +51,7 @@ struct SimulatedPrinterState: Equatable {
         return true
     }
 
-    var summary: String {
+    public var summary: String {
         var parts: [String] = []
         if paperOut { parts.append("paper-out") }
         if paperNearEnd { parts.append("paper-near-end") }

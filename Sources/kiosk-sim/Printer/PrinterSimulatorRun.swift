@@ -4,6 +4,7 @@ import Glibc
 import ArgumentParser
 import Foundation
 import Graphics
+import KioskSimulation
 
 struct PrinterSimulatorRun: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the simulated printer until killed.")
@@ -35,7 +36,7 @@ struct PrinterSimulatorRun: ParsableCommand {
     func run() throws {
         let library = try? FreeTypeLibrary()
         let font = library.flatMap { try? FontFace(library: $0, path: FontFace.notoSansCJKPath, faceIndex: FontFace.notoSansCJKSimplifiedChineseFace, pixelSize: ESCPOSInterpreter.glyphDots) }
-        if font == nil { log("no CJK font at '\(FontFace.notoSansCJKPath)' (apt install fonts-noto-cjk); text is not drawn") }
+        if font == nil { PrinterSimulator.log("no CJK font at '\(FontFace.notoSansCJKPath)' (apt install fonts-noto-cjk); text is not drawn") }
         let simulator = PrinterSimulator(widthDots: width, outputDirectory: output, font: font)
 
         let listener = try SimulatorSockets.listenTCP(port: port)
@@ -54,7 +55,7 @@ struct PrinterSimulatorRun: ParsableCommand {
                 close(client)
             }
         }
-        log("listening on 127.0.0.1:\(port), control socket '\(control)', tickets in '\(output)'")
+        PrinterSimulator.log("listening on 127.0.0.1:\(port), control socket '\(control)', tickets in '\(output)'")
         while true {
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
