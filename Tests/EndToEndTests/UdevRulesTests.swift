@@ -199,9 +199,9 @@ enum UdevRulesPolicy {
 struct UdevRulesTests {
     static let rulesPath = "udev/70-kioskd.rules"
 
-    /// The USB ids kioskd's rules must cover: README's "Supported hardware" section, the specs
-    /// beside the checkout when they are there (../shared/specs), and these from
-    /// specs/idcard-sam.md and specs/printing.md so that the list can never shrink to nothing.
+    /// The USB ids kioskd's rules must cover: README's "Supported hardware" section, the protocol
+    /// pages (docs/protocols/sam.md and escpos.md), and these from them so that the list can never
+    /// shrink to nothing.
     static func requiredIDs() throws -> Set<USBID> {
         var ids: Set<USBID> = [
             USBID(vendor: "0400", product: "c35a"), USBID(vendor: "10c4", product: "0007"),
@@ -216,9 +216,8 @@ struct UdevRulesTests {
             let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
             ids.formUnion(USBID.all(in: String(section[..<end])))
         }
-        let specs = (RepositoryFiles.root as NSString).deletingLastPathComponent + "/shared/specs"
-        for name in ["idcard-sam.md", "printing.md", "screen-and-touch.md"] {
-            if let text = try? String(contentsOfFile: specs + "/" + name, encoding: .utf8) { ids.formUnion(USBID.all(in: text)) }
+        for name in ["docs/protocols/sam.md", "docs/protocols/escpos.md"] {
+            ids.formUnion(USBID.all(in: try RepositoryFiles.text(name)))
         }
         return ids
     }

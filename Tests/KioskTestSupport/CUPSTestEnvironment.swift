@@ -2,7 +2,7 @@ import Foundation
 
 /// A real IPP Everywhere printer (ippeveprinter) and a private cupsd with one raw queue in front of
 /// it, on loopback, with a private D-Bus (ippeveprinter will not start without one), as
-/// specs/printing.md describes. Everything lives in one temporary directory and dies with the value.
+/// docs/protocols/escpos.md describes. Everything lives in one temporary directory and dies with the value.
 ///
 /// The printer runs `printer-command.sh` for each job: it keeps the job, and a file named
 /// `paper-out` or `cover-open` in the directory makes it report that state (STATE: lines on

@@ -1,7 +1,7 @@
 import DeviceDrivers
 import Testing
 
-/// Every command's bytes, as specs/printing.md lists them.
+/// Every command's bytes, as docs/protocols/escpos.md lists them.
 struct ESCPOSEncoderTests {
     /// Should encode initialise, alignment, bold, size, feed and Chinese mode byte for byte
     @Test func basicCommands() throws {

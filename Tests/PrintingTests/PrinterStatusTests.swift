@@ -1,7 +1,7 @@
 import DeviceDrivers
 import Testing
 
-/// DLE EOT, ASB and full status bytes, bit by bit (specs/printing.md, "Status").
+/// DLE EOT, ASB and full status bytes, bit by bit (docs/protocols/escpos.md, "Status").
 struct PrinterStatusTests {
     // Idle replies: every DLE EOT reply has the fixed bits 0xx1xx10 = 0x12.
     static let idle = RealTimeStatus(printer: 0x12, offlineCause: 0x12, error: 0x12, paperSensor: 0x12)

@@ -1,7 +1,7 @@
 import KioskCore
 
 /// The 256-byte text block of a card read (UCS-2LE, padded with spaces), and its layout for
-/// each card type (specs/idcard-sam.md, "The 256-byte text block").
+/// each card type (docs/protocols/sam.md, "The text block").
 public enum IDCardText {
     public static let size = 256
     static let typeOffset = 248

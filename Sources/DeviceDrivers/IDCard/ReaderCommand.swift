@@ -1,4 +1,4 @@
-/// The commands a SAM card reader understands (GA 467 family, see specs/idcard-sam.md).
+/// The commands a SAM card reader understands (GA 467 family, see docs/protocols/sam.md).
 public enum ReaderCommand: Sendable, Equatable, CustomStringConvertible {
     case resetSAM
     case samStatus

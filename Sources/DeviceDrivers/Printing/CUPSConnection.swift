@@ -1,7 +1,7 @@
 import CCUPS
 
 /// One http_t to a CUPS scheduler or an IPP printer, with bounded timeouts, used by one thread
-/// for one operation and then closed (http_t is not thread-safe; specs/printing.md).
+/// for one operation and then closed (http_t is not thread-safe; docs/protocols/escpos.md).
 ///
 /// Every call blocks: use it only inside `NIOThreadPool.singleton.runIfActive`.
 /// Never calls cupsGetNamedDest or any function on libcups' default connection, which has no read

@@ -13,7 +13,7 @@ public struct CUPSServer: Sendable, Equatable {
     /// Connects to the scheduler with a bounded timeout and disconnects.
     ///
     /// Blocks for up to `timeoutMilliseconds`: call from a thread that may block. Uses its own
-    /// http_t (libcups' default connection has no read timeout, see specs/printing.md).
+    /// http_t (libcups' default connection has no read timeout, see docs/protocols/escpos.md, "USB and CUPS").
     public static func check(timeoutMilliseconds: Int32 = 1000) -> CUPSServer {
         let name = String(cString: cupsServer())
         let port = ippPort()

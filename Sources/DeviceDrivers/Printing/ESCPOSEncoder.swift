@@ -1,5 +1,5 @@
 /// Builds an ESC/POS command stream. Each method appends the bytes of one command, exactly as
-/// specs/printing.md lists them; nothing is sent anywhere.
+/// docs/protocols/escpos.md lists them; nothing is sent anywhere.
 ///
 /// Text goes out as GB18030 inside Chinese mode (FS &): printers with a Chinese font ROM read
 /// bytes >= 0x81 as the first byte of a two-byte (or four-byte) character there.

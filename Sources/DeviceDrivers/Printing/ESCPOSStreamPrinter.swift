@@ -66,7 +66,7 @@ public actor ESCPOSStreamPrinter: PrinterConnection {
 
     /// Reads and drops the replies the printer owes for `count` DLE EOT sequences inside a job's
     /// data. Printers answer every 10 04 n in the stream, even one that happens to occur inside
-    /// raster data (specs/printing.md); unread, such a reply would be taken for the answer to the
+    /// raster data (docs/protocols/escpos.md, "Status"); unread, such a reply would be taken for the answer to the
     /// next status request. Gives up after `wait` (a printer that stopped answering).
     func discardStrayReplies(_ count: Int, within wait: Duration) async throws(PrinterError) {
         var left = count

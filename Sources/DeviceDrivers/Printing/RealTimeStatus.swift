@@ -1,5 +1,5 @@
 /// The four DLE EOT status bytes of one poll, or the kiosk printers' full status, decoded bit by
-/// bit as specs/printing.md's table names them.
+/// bit as docs/protocols/escpos.md's table names them.
 public struct RealTimeStatus: Sendable, Equatable {
     /// DLE EOT 1, 2, 3, 4 replies; nil for any the printer did not answer.
     public var printer: UInt8?

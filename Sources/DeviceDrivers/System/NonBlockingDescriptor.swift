@@ -4,7 +4,7 @@ import Glibc
 
 /// A non-blocking file descriptor with poll(2)-based timeouts, for usblp and TCP printers: the
 /// usblp driver's write() blocks forever on a stuck printer unless O_NONBLOCK is set
-/// (specs/printing.md). Every call blocks the calling thread for at most its timeout, so callers
+/// (docs/protocols/escpos.md). Every call blocks the calling thread for at most its timeout, so callers
 /// run them on a thread that may block.
 struct NonBlockingDescriptor: Sendable {
     let rawValue: CInt

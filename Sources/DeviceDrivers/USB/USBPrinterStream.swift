@@ -2,7 +2,7 @@ import CLibUSB
 import NIOPosix
 
 /// A USB printer through libusb: the kernel's usblp driver is detached, the printer interface
-/// claimed, and bulk OUT / bulk IN transfers carry the bytes with timeouts (specs/printing.md:
+/// claimed, and bulk OUT / bulk IN transfers carry the bytes with timeouts (docs/protocols/escpos.md:
 /// use one path per device, never usblp and libusb at once).
 ///
 /// `@unchecked Sendable`: libusb device handles are safe to use from any thread for
