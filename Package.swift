@@ -205,8 +205,8 @@ let package = Package(
             name: "HallStorageTests",
             dependencies: [
                 "HallServer", "HallProtocol", "HallSync", "KioskTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // Helpers shared by the test targets: temp directories, running the built executables.

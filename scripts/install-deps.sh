@@ -31,6 +31,7 @@ packages=(
     chromium           # make test: the demo page (kiosk-sim demo) clicked through in headless Chromium
     python3-websockets # make test: Tests/demo talks to Chromium over the DevTools protocol
     python3-venv       # make test-api: the venv in .build/venv-api that schemathesis is installed into
+    postgresql         # initdb, postgres: the hall's store tests start a private server (kiosk-hall --database)
 )
 
 missing=()

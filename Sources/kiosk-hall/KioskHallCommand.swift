@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import HallServer
-import KioskCore
+import KioskValues
 import Logging
 
 @main
@@ -49,9 +49,11 @@ struct StateOptions: ParsableArguments {
                 throw HallStoreError(code: .misconfigured, message: "Unable to read the database password file '\(file)'. Check the path and that kiosk-hall may read it.")
             }
             postgres.password = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
-        } else if let password = ProcessInfo.processInfo.environment["PGPASSWORD"] {
-            postgres.password = password
+        } else {
+            postgres.password = ProcessInfo.processInfo.environment["PGPASSWORD"]
         }
+        // As libpq: an empty password is none.
+        if postgres.password == "" { postgres.password = nil }
         return .postgres(postgres)
     }
 

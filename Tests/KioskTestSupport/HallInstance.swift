@@ -9,17 +9,20 @@ public final class HallInstance: @unchecked Sendable {
     public private(set) var port: Int
     public private(set) var process: ChildProcess?
     let extraArguments: [String]
+    /// `--database` and its password file, for `enroll` as well as `serve`.
+    let databaseArguments: [String]
     let environment: [String: String]
 
     public var url: String { "https://127.0.0.1:\(port)" }
     public var databasePath: String { stateDirectory + "/hall.sqlite" }
 
     /// Prepares the state directory; `start()` runs the server.
-    public init(directory: TemporaryDirectory? = nil, extraArguments: [String] = [], environment: [String: String] = [:]) throws {
+    public init(directory: TemporaryDirectory? = nil, extraArguments: [String] = [], databaseArguments: [String] = [], environment: [String: String] = [:]) throws {
         self.directory = try directory ?? TemporaryDirectory("kiosk-hall-test")
         stateDirectory = self.directory.file("hall-state")
         port = try FreePort.pick()
         self.extraArguments = extraArguments
+        self.databaseArguments = databaseArguments
         self.environment = environment
     }
 
@@ -27,7 +30,7 @@ public final class HallInstance: @unchecked Sendable {
     @discardableResult
     public func enroll(_ kioskID: String) async throws -> String {
         let output = directory.file(kioskID)
-        let result = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["enroll", kioskID, "--state-directory", stateDirectory, "--output", output], in: directory.path)
+        let result = try await runToCompletion(BuiltExecutable.path("kiosk-hall"), ["enroll", kioskID, "--state-directory", stateDirectory, "--output", output] + databaseArguments, environment: environment, in: directory.path)
         guard result.status == 0 else { throw HallFailure(log: result.standardError) }
         return output
     }
@@ -49,7 +52,7 @@ public final class HallInstance: @unchecked Sendable {
         // Only a first start may move: a restarted hall keeps its port (kiosks have its URL).
         let mayMove = process == nil
         for attempt in 1...5 {
-            let child = try ChildProcess(BuiltExecutable.path("kiosk-hall"), ["serve", "--state-directory", stateDirectory, "--port", "\(port)", "--log-level", "debug"] + extraArguments, environment: environment, outputDirectory: directory.path)
+            let child = try ChildProcess(BuiltExecutable.path("kiosk-hall"), ["serve", "--state-directory", stateDirectory, "--port", "\(port)", "--log-level", "debug"] + databaseArguments + extraArguments, environment: environment, outputDirectory: directory.path)
             process = child
             let deadline = ContinuousClock.now + .seconds(60)
             while !child.standardOutput.contains("kiosk-hall listening on") {
