@@ -13,11 +13,12 @@ deps:
 build: deps
 	swift build
 
-# Builds everything (the end-to-end tests run the kioskd, kioskctl and fixture binaries), then
-# runs every unit, end-to-end and browser test: the Swift suites, then the demo page's tests
+# Checks the module rules of docs/architecture.md, builds everything (the end-to-end tests run
+# the kioskd, kioskctl and fixture binaries), then runs every unit, end-to-end and browser test: the Swift suites, then the demo page's tests
 # (Debian's python3 for python3-websockets). The Debian packages' tests need a release build and
 # have their own target, test-packages. CI runs both.
 test: build
+	/usr/bin/python3 scripts/check-module-rules.py
 	swift build --build-tests
 	swift test
 	/usr/bin/python3 Tests/demo/demo_test.py

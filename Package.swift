@@ -51,18 +51,23 @@ let package = Package(
         .target(name: "CLinuxDevices", dependencies: ["CDRM"]),
 
         // Libraries.
-        .target(name: "KioskCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "KioskConfiguration", dependencies: ["TOMLKit", "DeviceDrivers"]),
+        // Values every part shares: calendar dates, ID numbers and their checks, personal-data
+        // masking, the keyed hash and the sealed callback phone, hex, the version. A leaf: it
+        // imports no other module of ours and reads no clock.
+        .target(name: "KioskValues", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The citizen's journey (the pure Flow) and the service catalog.
+        .target(name: "KioskCore", dependencies: ["KioskValues", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "KioskConfiguration", dependencies: ["TOMLKit", "DeviceDrivers", "KioskCore"]),
         .target(name: "KioskLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Journal",
-            dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KioskValues", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "ControlProtocol"),
         .target(
             name: "DeviceDrivers",
             dependencies: [
-                "CLibUSB", "CCUPS", "CLinuxDevices", "KioskCore", "Graphics",
+                "CLibUSB", "CCUPS", "CLinuxDevices", "KioskValues", "Graphics",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -70,7 +75,7 @@ let package = Package(
         .target(name: "Graphics", dependencies: ["CFreeType", "CQRencode", "CPNG"]),
         // Screens as draw lists: what the kiosk shows (the Flow's screens later) and the
         // technicians' screens. Knows pixels and text, nothing about devices.
-        .target(name: "KioskUI", dependencies: ["Graphics", "KioskCore"]),
+        .target(name: "KioskUI", dependencies: ["Graphics", "KioskCore", "KioskValues"]),
         // Simulated devices' behaviour, shared by kiosk-sim and the tests. It imports none of the
         // drivers: its SAM frames, card texts and ESC/POS parsing are its own, from docs/protocols.
         .target(name: "KioskSimulation", dependencies: ["ControlProtocol", "Graphics"]),
@@ -93,7 +98,7 @@ let package = Package(
         .target(
             name: "HallServer",
             dependencies: [
-                "HallProtocol", "KioskCore",
+                "HallProtocol", "KioskCore", "KioskValues",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -118,7 +123,7 @@ let package = Package(
         .target(
             name: "KioskServices",
             dependencies: [
-                "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskUI", "KioskCore",
+                "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskUI", "KioskCore", "KioskValues",
                 "HallSync", "HallProtocol",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -130,7 +135,7 @@ let package = Package(
         .executableTarget(
             name: "kioskd",
             dependencies: [
-                "KioskServices", "KioskConfiguration", "KioskLogging", "Journal", "DeviceDrivers", "KioskCore", "HallSync",
+                "KioskServices", "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "KioskCore", "KioskValues", "HallSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -140,7 +145,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskConfiguration", "ControlProtocol", "KioskCore", "DeviceDrivers",
+                "KioskConfiguration", "ControlProtocol", "KioskCore", "KioskValues", "DeviceDrivers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -161,7 +166,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-hall",
             dependencies: [
-                "HallServer", "KioskLogging", "KioskCore",
+                "HallServer", "HallProtocol", "KioskLogging", "KioskValues",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -173,15 +178,16 @@ let package = Package(
         .executableTarget(name: "journal-crash-probe", dependencies: ["Journal"], path: "Tests/Fixtures/journal-crash-probe"),
 
         // Tests.
-        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskValues"]),
+        .testTarget(name: "KioskValuesTests", dependencies: ["KioskValues", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration"]),
         .testTarget(name: "KioskLoggingTests", dependencies: ["KioskLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "KioskTestSupport"]),
         .testTarget(name: "ControlProtocolTests", dependencies: ["ControlProtocol", "KioskTestSupport"]),
-        .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskCore", "KioskSimulation", "KioskTestSupport"]),
+        .testTarget(name: "DeviceDriversTests", dependencies: ["DeviceDrivers", "Graphics", "KioskValues", "KioskSimulation", "KioskTestSupport"]),
         .testTarget(name: "KioskSimulationTests", dependencies: ["KioskSimulation"]),
         .testTarget(name: "GraphicsTests", dependencies: ["Graphics"]),
-        .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "Graphics", "KioskCore"]),
+        .testTarget(name: "KioskUITests", dependencies: ["KioskUI", "Graphics", "KioskCore", "KioskValues"]),
         .testTarget(name: "DisplayInputTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "Graphics", "KioskTestSupport"]),

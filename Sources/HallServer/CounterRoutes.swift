@@ -18,6 +18,7 @@ struct CounterRoutes: Sendable {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
         try HallRoutes.checkPath(context, kioskID: kioskID)
         let checkIn = try await HallRoutes.decodeBody(CheckInRequest.self, request, kioskID: kioskID, within: bodyTimeout)
+        try HallRoutes.checkProtocolVersion(checkIn.protocolVersion, of: "check-in")
         guard checkIn.kioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the check-in is for '\(checkIn.kioskID)'.")
         }
@@ -31,7 +32,7 @@ struct CounterRoutes: Sendable {
         case let (code?, nil):
             guard !code.isEmpty, code.count <= 256 else { throw HallFailure(.unprocessableContent, .malformed, "code must be 1 to 256 characters.") }
         case let (nil, holder?):
-            guard holder.count == 64, holder.allSatisfy(\.isHexDigit) else {
+            guard HallRoutes.isKeyedHash(holder) else {
                 throw HallFailure(.unprocessableContent, .malformed, "holder must be the keyed hash: 64 hex digits (never an ID number).")
             }
         default:
@@ -47,6 +48,7 @@ struct CounterRoutes: Sendable {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
         try HallRoutes.checkPath(context, kioskID: kioskID)
         let ticket = try await HallRoutes.decodeBody(TicketRequest.self, request, kioskID: kioskID, within: bodyTimeout)
+        try HallRoutes.checkProtocolVersion(ticket.protocolVersion, of: "ticket request")
         guard ticket.kioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the ticket request is for '\(ticket.kioskID)'.")
         }

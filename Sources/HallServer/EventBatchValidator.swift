@@ -1,6 +1,6 @@
 import Foundation
 import HallProtocol
-import KioskCore
+import KioskValues
 
 /// Checks a batch before anything is stored: one kiosk (the certificate's), consecutive
 /// sequences, well-formed ids, kinds and payloads, no full ID numbers. Pure; no I/O.

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HallProtocol
 import KioskCore
+import KioskValues
 
 /// The catalog the hall serves, as the bytes read from its file, with a strong ETag (a hash of
 /// those bytes) so that kiosks can ask "changed since?" and get 304 when not.

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import SwiftASN1
 import X509
+import KioskValues
 
 /// The hall's certificate authority and its own server certificate, as PEM files in the hall's
 /// state directory. Every kiosk gets a client certificate signed by this CA (`kiosk-hall enroll`);

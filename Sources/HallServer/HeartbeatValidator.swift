@@ -1,5 +1,5 @@
 import HallProtocol
-import KioskCore
+import KioskValues
 
 /// Checks a heartbeat before it is stored: the certificate's kiosk, numbers within the protocol's
 /// bounds (the report adds backlogs up), short texts, no full ID numbers. Pure; no I/O.

@@ -1,5 +1,5 @@
 import HallProtocol
-import KioskCore
+import KioskValues
 
 /// The rules for records that hall staff import from other systems (bookings, case progress):
 /// what kiosks read back from them must be well-formed, bounded and free of full ID numbers.

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import KioskCore
+import KioskValues
 
 extension MorningReport {
     /// The terminal form of `kiosk-hall report`: one block per kiosk, then the total. With

@@ -1,5 +1,6 @@
 import Foundation
 import HallProtocol
+import KioskValues
 
 /// One day of the hall's self-service zone, per kiosk and in total: what the morning report
 /// page and `kiosk-hall report` show. Built from stored events by `MorningReport.build`; pure.
@@ -144,7 +145,9 @@ public struct MorningReport: Sendable, Equatable {
     /// The day `date` ("YYYY-MM-DD") in `calendar`'s time zone, as [start, end).
     public static func interval(of date: String, calendar: Calendar) -> (start: Date, end: Date)? {
         let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+        // Digits only: Int("+026") is 26, and "+026-01-01" is no date.
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               let start = calendar.date(from: DateComponents(year: year, month: month, day: day)),
               calendar.component(.day, from: start) == day, calendar.component(.month, from: start) == month,

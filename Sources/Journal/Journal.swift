@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import KioskCore
+import KioskValues
 
 /// The kiosk's local transaction journal: an SQLite file in WAL mode with synchronous=FULL, so
 /// that an event is on disk (fsynced) before `append` returns and before the citizen is told.

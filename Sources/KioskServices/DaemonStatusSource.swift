@@ -4,6 +4,7 @@ import HallSync
 import Journal
 import KioskConfiguration
 import KioskCore
+import KioskValues
 
 /// Builds the daemon's status from its parts, for kioskctl and systemd's STATUS= line.
 package struct DaemonStatusSource: Sendable {

@@ -6,6 +6,7 @@ import KioskConfiguration
 import KioskCore
 import Logging
 import NIOPosix
+import KioskValues
 
 /// Builds the sync service from `[sync]`, or says once that sync is off.
 package enum HallSyncSetup {

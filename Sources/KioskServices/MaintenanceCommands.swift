@@ -1,6 +1,7 @@
 import ControlProtocol
 import Foundation
 import KioskCore
+import KioskValues
 
 /// The control socket's "maintenance": a technician puts the kiosk out of service (the screen
 /// then says where to go instead) or back in service, with a reason for the journal. The answer

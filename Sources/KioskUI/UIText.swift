@@ -1,4 +1,5 @@
 import KioskCore
+import KioskValues
 
 /// KioskUI's own words (button labels, headings), beside the Flow's `Message`s: each case has
 /// Simplified Chinese and English, as short as a button allows.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DeviceDrivers
 import Foundation
 import KioskCore
+import KioskValues
 
 struct CardRead: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KioskCore
+import KioskValues
 
 @main
 struct KioskctlCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KioskCore
+import KioskValues
 
 /// `kioskctl pin-hash`: makes the `[journey]` lines for a technicians' PIN, so the PIN itself is
 /// never written into the configuration.

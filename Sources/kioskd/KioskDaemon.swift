@@ -13,6 +13,7 @@ import KioskLogging
 import Logging
 import NIOPosix
 import ServiceLifecycle
+import KioskValues
 
 /// Builds kioskd's parts from the configuration and runs them until SIGTERM or SIGINT.
 struct KioskDaemon {

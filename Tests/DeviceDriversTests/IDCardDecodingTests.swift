@@ -2,6 +2,7 @@ import DeviceDrivers
 import KioskCore
 import KioskSimulation
 import Testing
+import KioskValues
 
 /// The 256-byte text block, field by field, at the spec's offsets.
 struct IDCardDecodingTests {

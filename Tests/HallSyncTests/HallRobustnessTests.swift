@@ -108,6 +108,22 @@ import Testing
         _ = await hall.stop()
     }
 
+    /// Should refuse ticket and check-in bodies that speak another protocol version (schemathesis
+    /// found a ticket with protocolVersion -58800 numbered A001)
+    @Test func countersCheckTheBodysProtocolVersion() async throws {
+        let hall = try await HallRefusalTests.makeHall()
+        let caller = try Caller(hall: hall, credentials: hall.directory.file("K-A"), kioskID: "K-A")
+        let ticket = TicketRequest(protocolVersion: -58800, kioskID: "K-A", requestID: UUID().uuidString, category: "A", forDate: "2026-03-02")
+        let checkIn = CheckInRequest(protocolVersion: 77, kioskID: "K-A", requestID: UUID().uuidString, code: "BK-1", holder: nil, forDate: "2026-03-02")
+        for (path, body) in [(HallProtocol.ticketsPath(kioskID: "K-A"), try JSONEncoder().encode(ticket)), (HallProtocol.checkInsPath(kioskID: "K-A"), try JSONEncoder().encode(checkIn))] {
+            let answer = try await caller.call(.POST, path, body: Array(body))
+            #expect(answer.status == 400, "\(path): \(answer.body)")
+            #expect(answer.body.contains("\"error\":\"unsupported_version\""), "\(answer.body)")
+        }
+        await caller.shutdown()
+        _ = await hall.stop()
+    }
+
     static func kioskTLS(_ hall: HallInstance, _ kioskID: String) throws -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(hall.directory.file("trust/hall-ca.pem")))

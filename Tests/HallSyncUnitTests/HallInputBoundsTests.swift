@@ -141,4 +141,13 @@ struct HallInputBoundsTests {
             #expect(ImportChecks.problem(in: record)?.contains(field) == true, "\(record)")
         }
     }
+
+    /// Should take only ASCII hex digits as a keyed hash (Character.isHexDigit also takes full-width ones)
+    @Test func keyedHashesAreASCII() {
+        #expect(HallRoutes.isKeyedHash(String(repeating: "ab", count: 32)))
+        #expect(HallRoutes.isKeyedHash(String(repeating: "AB09", count: 16)))
+        #expect(!HallRoutes.isKeyedHash(String(repeating: "ａ", count: 64)))
+        #expect(!HallRoutes.isKeyedHash(String(repeating: "a", count: 63)))
+        #expect(!HallRoutes.isKeyedHash(String(repeating: "g", count: 64)))
+    }
 }

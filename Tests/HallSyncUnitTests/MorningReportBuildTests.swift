@@ -45,7 +45,7 @@ struct MorningReportBuildTests {
     /// Should accept only real calendar dates as YYYY-MM-DD
     @Test func dateIntervals() {
         #expect(MorningReport.interval(of: "2026-03-02", calendar: utc)?.start == Date(timeIntervalSince1970: 1_772_409_600))
-        for bad in ["2026-02-30", "2026-3-2", "20260302", "", "2026-03-02T00:00"] {
+        for bad in ["2026-02-30", "2026-3-2", "20260302", "", "2026-03-02T00:00", "+026-01-01", "2026-+1-01", "２０２６-03-02"] {
             #expect(MorningReport.interval(of: bad, calendar: utc) == nil, "\(bad)")
         }
     }

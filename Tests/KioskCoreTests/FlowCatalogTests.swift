@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import Testing
+import KioskValues
 
 struct FlowCatalogTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,5 +1,6 @@
 import KioskCore
 import Testing
+import KioskValues
 
 struct FlowScreenTests {
     /// Should list the catalog's services on home, and mark the printing ones unavailable with the reason while paper is out

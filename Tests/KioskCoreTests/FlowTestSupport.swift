@@ -1,6 +1,7 @@
 import Crypto
 import KioskCore
 import Testing
+import KioskValues
 
 /// A sample person: a full number and name that must never appear in any effect.
 enum SamplePerson {

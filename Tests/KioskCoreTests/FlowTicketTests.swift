@@ -1,5 +1,6 @@
 import KioskCore
 import Testing
+import KioskValues
 
 struct FlowTicketTests {
     /// Should ask for the ID card (fast polling) when "take a ticket" is tapped without one

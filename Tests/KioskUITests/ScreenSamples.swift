@@ -1,3 +1,5 @@
+import KioskValues
+
 @testable import KioskCore
 
 /// A representative value of every `Screen` case (and the variants that draw differently), with

@@ -173,11 +173,8 @@ def run_schemathesis(binary, hall, name, directory, *, kiosk_path, positive_stat
     counts_path = run_directory / "counts.json"
     environment = dict(os.environ, PYTHONPATH=str(HERE), SCHEMATHESIS_HOOKS="hall_api_hooks", HALL_API_KIOSK=KIOSK,
                        HALL_API_COUNTS=str(counts_path), HALL_API_NO_CERT="0" if certificate else "1")
-    # --exclude-checks: Hummingbird answers a method a path does not have (TRACE, DELETE ...)
-    # with a bare 404, not 405 with Allow (README, "Tests"), which would fail every path.
     command = [str(binary), "--config-file", str(config_path), "run", str(DOCUMENT), "--url", hall.url,
                "--tls-verify", str(hall.credentials / "hall-ca.pem"), "--checks", "all",
-               "--exclude-checks", "unsupported_method,allow_header_conformance",
                "--include-path-regex", include_path_regex,
                "--report", "junit", "--report-dir", str(run_directory / "report"), "--no-color"]
     if certificate:

@@ -1,4 +1,4 @@
-import KioskCore
+import KioskValues
 
 /// What a reader read from an identity card. Holds personal data in the clear: keep it in
 /// memory only for the session, never log, store or send it. Its descriptions and mirror are

@@ -1,4 +1,4 @@
-import KioskCore
+import KioskValues
 
 /// The 256-byte text block of a card read (UCS-2LE, padded with spaces), and its layout for
 /// each card type (docs/protocols/sam.md, "The text block").

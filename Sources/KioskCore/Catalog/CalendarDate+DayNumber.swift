@@ -1,3 +1,5 @@
+import KioskValues
+
 extension CalendarDate {
     /// Days since 1970-01-01 (negative before). Howard Hinnant's days_from_civil.
     public var dayNumber: Int {

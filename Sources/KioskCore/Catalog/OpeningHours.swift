@@ -1,3 +1,5 @@
+import KioskValues
+
 /// When the hall's windows are open. The 24-hour zone is always open; tickets taken outside these
 /// hours are for the next working day.
 public struct OpeningHours: Codable, Sendable, Equatable {

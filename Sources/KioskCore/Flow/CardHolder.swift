@@ -1,4 +1,5 @@
 import Crypto
+import KioskValues
 
 /// What the Flow may know about the person whose card was read: masked forms for the screen and
 /// the keyed hash of the ID number for "one ticket per person per category per day". Never the

@@ -1,3 +1,5 @@
+import KioskValues
+
 extension Flow {
     /// "Take a ticket" on a service's guide: needs the printer, the ID card, and no ticket of the
     /// same category for the same day for this person.

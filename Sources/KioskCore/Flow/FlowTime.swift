@@ -1,3 +1,5 @@
+import KioskValues
+
 /// A moment in the hall's local time (China has no daylight saving), to the second. kioskd reads
 /// its clock and passes one with every event; the Flow never reads a clock itself.
 public struct FlowTime: Sendable, Hashable, Comparable, CustomStringConvertible {

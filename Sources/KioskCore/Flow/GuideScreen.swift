@@ -1,3 +1,5 @@
+import KioskValues
+
 public struct GuideScreen: Sendable, Equatable {
     public var serviceID: String
     public var name: String

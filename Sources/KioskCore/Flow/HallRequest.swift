@@ -1,3 +1,5 @@
+import KioskValues
+
 /// A question for the hall. kioskd sends it (mapping the `RequestID` to a UUID it keeps for
 /// retries) and feeds the answer back as `FlowEvent.hallAnswered`.
 public enum HallRequest: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import KioskValues
+
 public enum JournalValue: Sendable, Equatable {
     case string(String)
     case int(Int)

@@ -1,4 +1,5 @@
 import Crypto
+import KioskValues
 
 /// The technicians' PIN as the configuration holds it: a salt and SHA-256(salt + PIN) in
 /// lowercase hex, never the PIN. Make one with `kioskctl` (or `MaintenancePIN(pin:salt:)`).

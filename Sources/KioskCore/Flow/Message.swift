@@ -1,3 +1,5 @@
+import KioskValues
+
 /// Every text the Flow shows or speaks to a citizen, as a value. `text(in:)` is the localisation
 /// table: each case has Simplified Chinese and English, short, and says what to do next.
 public enum Message: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import KioskValues
+
 /// A queue ticket: number, service, where to go, people ahead, when, and a QR code to follow the
 /// queue and rate the service.
 public struct TicketSlip: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import KioskCore
+import KioskValues
 
 /// The hall's callback public key (`[journey] callback_public_key`), which seals a complaint's
 /// phone number for the hall alone. Kept as its PEM text (Crypto's keys are not Sendable).

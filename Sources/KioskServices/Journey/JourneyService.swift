@@ -6,6 +6,7 @@ import KioskCore
 import Logging
 import NIOPosix
 import ServiceLifecycle
+import KioskValues
 
 /// Drives the citizen's journey: the pure `Flow` fed from the inbox (taps, cards, codes, device
 /// states, print results, hall answers, ticks), its effects carried out in order. One task owns

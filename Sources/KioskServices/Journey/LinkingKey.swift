@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import KioskCore
+import KioskValues
 
 /// The key of the keyed hash (HMAC-SHA256) that links one person's tickets without storing
 /// their ID number (DESIGN, privacy). The county's key, from `[journey] linking_key_file`, links

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import KioskCore
+import KioskValues
 
 /// The hall's local time as the Flow counts it, from the system clock and time zone (the kiosk's
 /// zone is Asia/Shanghai; set it with timedatectl).

@@ -1,4 +1,4 @@
-import KioskCore
+import KioskValues
 import Testing
 
 struct PersonalDataTests {

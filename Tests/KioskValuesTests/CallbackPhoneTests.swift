@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import KioskCore
+import KioskValues
 import Testing
 
 /// A complaint's phone number sealed for the hall's callback key.

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A day on the calendar, as printed on ID cards (YYYYMMDD), with no time zone.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
@@ -48,14 +44,4 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
 extension String {
     fileprivate func replacingDashes() -> String { String(filter { $0 != "-" }) }
-}
-
-extension CalendarDate {
-    /// Today in the machine's local time zone (the hall's: kiosks run on local time).
-    public static func today() -> CalendarDate {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
-    }
 }

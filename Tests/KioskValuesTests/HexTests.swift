@@ -1,5 +1,5 @@
 import Crypto
-import KioskCore
+import KioskValues
 import Testing
 
 struct HexTests {
