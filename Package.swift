@@ -55,6 +55,9 @@ let package = Package(
         // masking, the keyed hash and the sealed callback phone, hex, the version. A leaf: it
         // imports no other module of ours and reads no clock.
         .target(name: "KioskValues", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The concurrency helpers every service shares: the wake signal, the retry policy and the
+        // reopening loop, generic over Clock so that tests drive them with a manual one. A leaf.
+        .target(name: "KioskConcurrency"),
         // The citizen's journey (the pure Flow) and the service catalog.
         .target(name: "KioskCore", dependencies: ["KioskValues", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KioskConfiguration", dependencies: ["TOMLKit", "DeviceDrivers", "KioskCore"]),
@@ -67,7 +70,7 @@ let package = Package(
         .target(
             name: "DeviceDrivers",
             dependencies: [
-                "CLibUSB", "CCUPS", "CLinuxDevices", "KioskValues", "Graphics",
+                "CLibUSB", "CCUPS", "CLinuxDevices", "KioskValues", "KioskConcurrency", "Graphics",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -84,7 +87,7 @@ let package = Package(
         .target(
             name: "HallSync",
             dependencies: [
-                "HallProtocol", "Journal", "ControlProtocol",
+                "HallProtocol", "Journal", "ControlProtocol", "KioskConcurrency",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -123,7 +126,7 @@ let package = Package(
         .target(
             name: "KioskServices",
             dependencies: [
-                "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskUI", "KioskCore", "KioskValues",
+                "KioskConfiguration", "KioskLogging", "Journal", "ControlProtocol", "DeviceDrivers", "Graphics", "KioskUI", "KioskCore", "KioskValues", "KioskConcurrency",
                 "HallSync", "HallProtocol",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -180,6 +183,7 @@ let package = Package(
         // Tests.
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskValues"]),
         .testTarget(name: "KioskValuesTests", dependencies: ["KioskValues", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "KioskConcurrencyTests", dependencies: ["KioskConcurrency"]),
         .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration"]),
         .testTarget(name: "KioskLoggingTests", dependencies: ["KioskLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "KioskTestSupport"]),

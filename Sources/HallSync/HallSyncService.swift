@@ -1,5 +1,6 @@
 import ControlProtocol
 import Foundation
+import KioskConcurrency
 import HallProtocol
 import Journal
 import Logging
@@ -91,7 +92,7 @@ public final class HallSyncService: Service, Sendable {
 
     /// Waits for a wake-up (append, `sync now`, retry timer, morning), then pushes everything.
     private func pushLoop() async {
-        var backoff = SyncBackoff(maximum: configuration.retryMaximum)
+        var backoff = Backoff(first: .seconds(1), longest: configuration.retryMaximum, jitter: true)
         var retryDelay: Duration? = nil
         var reconcileNext = true  // once at start: the hall may have lost events while we were off
         while !Task.isCancelled {

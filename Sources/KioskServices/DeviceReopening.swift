@@ -1,40 +1,27 @@
 import DeviceDrivers
+import KioskConcurrency
 import Logging
 
-/// Keeps an input device open until cancelled: `session` opens it (calling `opened()` once it
-/// is) and reads until the device ends or fails; then the failure is logged (once for each new
-/// cause), handed to `failed`, and the device is opened again after 0.5 s doubling to 30 s.
-/// A successful open starts the backoff and the logging over.
+/// Keeps an input device open until cancelled (KioskConcurrency's `Reopening`, with the input
+/// devices' policy): `session` opens it (calling `opened()` once it is) and reads until the
+/// device ends or fails; each new cause is logged once and every failure handed to `failed`;
+/// the device is opened again after 0.5 s doubling to 30 s, and a successful open starts over.
 enum DeviceReopening {
-    static let firstDelay: Duration = .milliseconds(500)
-    static let longestDelay: Duration = .seconds(30)
+    static let backoff = Backoff(first: .milliseconds(500), longest: .seconds(30))
 
     static func run(_ device: String, name: String, logger: Logger, failed: (String) async -> Void,
                     session: (_ opened: () -> Void) async throws -> Void) async {
-        var delay = firstDelay
-        var reportedFailure: String?
-        while !Task.isCancelled {
-            var wasOpen = false
-            do {
-                try await session { wasOpen = true }
-                if Task.isCancelled { return }
-                // A FIFO or a replayed file can end; a device node only fails.
-                throw DeviceError(code: .notConnected, message: "'\(device)' ended (its writer closed)")
-            } catch {
-                if Task.isCancelled { return }
-                if wasOpen {
-                    delay = firstDelay
-                    reportedFailure = nil
-                }
-                let message = (error as? DeviceError)?.message ?? "\(error)"
-                if reportedFailure != message {
-                    logger.error("\(name) unavailable; retrying by itself", metadata: ["device.path": "\(device)", "cause": "\(message)"])
-                    reportedFailure = message
-                }
-                await failed(message)
+        await Reopening.run(backoff: backoff, clock: ContinuousClock(), failed: { cause, isNew in
+            if isNew {
+                logger.error("\(name) unavailable; retrying by itself", metadata: ["device.path": "\(device)", "cause": "\(cause)"])
             }
-            try? await Task.sleep(for: delay)
-            delay = min(delay * 2, longestDelay)
-        }
+            await failed(cause)
+        }, describe: { error in
+            switch error {
+            case let error as DeviceError: error.message
+            case is Reopening.SessionEnded: "'\(device)' ended (its writer closed)"
+            default: "\(error)"
+            }
+        }, session: session)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskConcurrency
 import ServiceLifecycle
 import Synchronization
 
@@ -13,7 +14,8 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
     private let continuation: AsyncStream<IDCardReaderEvent>.Continuation
     private let open: Opener
     private let state: Mutex<IDCardReaderSnapshot>
-    private let alarm = Alarm()
+    /// Cuts the reader's sleeps short: a polling change, a USB arrival, shutdown.
+    private let wake = WakeSignal()
 
     /// Waits between attempts to reopen a faulted reader: `first` doubling to at most `longest`.
     public struct RetryDelays: Sendable {
@@ -25,9 +27,7 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
             self.longest = longest
         }
 
-        func delay(attempt: Int) -> Duration {
-            min(longest, first * (1 << min(attempt, 16)))
-        }
+        var backoff: Backoff { Backoff(first: first, longest: longest) }
     }
 
     private let retryDelays: RetryDelays
@@ -48,7 +48,7 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
     /// Changes how often the reader looks for a card; takes effect at once.
     public func setPolling(_ mode: ReaderPolling) {
         state.withLock { $0.polling = mode }
-        alarm.wake()
+        wake.signal()
     }
 
     /// A device arrived (USB hotplug): a faulted reader tries to open again at once, and with
@@ -57,7 +57,7 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
     public func retryNow() {
         guard state.withLock({ $0.phase == .faulted }) else { return }
         retryRequests.add(1, ordering: .relaxed)
-        alarm.wake()
+        wake.signal()
     }
 
     public func run() async throws {
@@ -67,14 +67,14 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
 
     /// Opens, serves and reopens the reader until cancelled.
     private func serve() async {
-        var attempt = 0
+        var backoff = retryDelays.backoff
         while !Task.isCancelled {
             var transport: (any IDCardReaderTransport)?
             do throws(DeviceError) {
                 let opened = try await open()
                 transport = opened
                 let samID = try await IDCardReaderSteps.initialise(opened)
-                attempt = 0
+                backoff.reset()
                 state.withLock { state in
                     state.device = opened.name
                     state.phase = .ready
@@ -88,8 +88,8 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
             await transport?.close()
             guard !Task.isCancelled else { break }
             let requestsBefore = retryRequests.load(ordering: .relaxed)
-            await alarm.sleep(for: retryDelays.delay(attempt: attempt))
-            attempt = retryRequests.load(ordering: .relaxed) == requestsBefore ? attempt + 1 : 0
+            await wake.wait(upTo: backoff.nextDelay())
+            if retryRequests.load(ordering: .relaxed) != requestsBefore { backoff.reset() }
         }
     }
 
@@ -102,7 +102,7 @@ public final class IDCardReader: Service, Sendable, CustomStringConvertible {
                 cardOnReader = try await pollOnce(transport, cardOnReader: cardOnReader)
             }
             // With polling off this sleeps until setPolling or shutdown wakes it.
-            await alarm.sleep(for: interval)
+            await wake.wait(upTo: interval)
         }
     }
 

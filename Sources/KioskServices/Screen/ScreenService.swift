@@ -3,6 +3,7 @@ import DeviceDrivers
 import Foundation
 import Graphics
 import Journal
+import KioskConcurrency
 import KioskConfiguration
 import KioskCore
 import KioskUI
@@ -101,7 +102,7 @@ package final class ScreenService: Service, DeviceStatusReporting {
             logger.notice("A fallback font is missing; rare characters may show as boxes", metadata: ["font.path": "\(font.source.path)", "cause": "\(font.reason)"])
         }
         let rotation = DisplayRotation(degrees: configuration.rotation) ?? .degrees0
-        var delay = DeviceReopening.firstDelay
+        var backoff = DeviceReopening.backoff
         var reported = false
         while !Task.isCancelled {
             do {
@@ -130,8 +131,7 @@ package final class ScreenService: Service, DeviceStatusReporting {
                 record(error: error.message, state: "not connected")
                 await displayFaults.fault(code: error.code.rawValue, message: error.message)
             }
-            try? await Task.sleep(for: delay)
-            delay = min(delay * 2, DeviceReopening.longestDelay)
+            try? await Task.sleep(for: backoff.nextDelay())
         }
         return nil
     }
