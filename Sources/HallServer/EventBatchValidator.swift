@@ -31,7 +31,8 @@ enum EventBatchValidator {
             guard UUID(uuidString: event.id) != nil else {
                 throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence) has a malformed id '\(event.id.prefix(64))'; expected a UUID.")
             }
-            guard isKind(event.kind) else {
+            // A kind is lowercase letters, digits and dots: "11010519491231002x" is one, and a number.
+            guard isKind(event.kind), PersonalData.firstResidentIDNumber(in: event.kind) == nil else {
                 throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence) has a malformed kind '\(event.kind.prefix(64))'; expected lowercase dotted words like 'ticket.issued'.")
             }
             guard (0...HallProtocol.maximumTimestampMs).contains(event.occurredAtMs) else {

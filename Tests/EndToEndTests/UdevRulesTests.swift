@@ -199,7 +199,7 @@ enum UdevRulesPolicy {
 struct UdevRulesTests {
     static let rulesPath = "udev/70-kioskd.rules"
 
-    /// The USB ids kioskd's rules must cover: README's "Supported hardware" section, the protocol
+    /// The USB ids kioskd's rules must cover: docs/hardware.md's "Supported hardware" section, the protocol
     /// pages (docs/protocols/sam.md and escpos.md), and these from them so that the list can never
     /// shrink to nothing.
     static func requiredIDs() throws -> Set<USBID> {
@@ -210,12 +210,13 @@ struct UdevRulesTests {
             USBID(vendor: "0dd4", product: "0205"), USBID(vendor: "04b8", product: "0202"),
             USBID(vendor: "04b8", product: nil), USBID(vendor: "154f", product: nil),
         ]
-        let readme = try RepositoryFiles.text("README.md")
-        if let start = readme.range(of: "## Supported hardware") {
-            let section = readme[start.upperBound...]
-            let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
-            ids.formUnion(USBID.all(in: String(section[..<end])))
-        }
+        let hardware = try RepositoryFiles.text("docs/hardware.md")
+        let start = try #require(hardware.range(of: "## Supported hardware"), "docs/hardware.md has no Supported hardware section")
+        let section = hardware[start.upperBound...]
+        let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
+        let listed = USBID.all(in: String(section[..<end]))
+        #expect(!listed.isEmpty, "no USB id in docs/hardware.md's Supported hardware section")
+        ids.formUnion(listed)
         for name in ["docs/protocols/sam.md", "docs/protocols/escpos.md"] {
             ids.formUnion(USBID.all(in: try RepositoryFiles.text(name)))
         }

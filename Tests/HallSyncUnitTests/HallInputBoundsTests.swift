@@ -44,6 +44,12 @@ struct HallInputBoundsTests {
         #expect(refusal?.body.message.contains("11010519491231002X") == false)
     }
 
+    /// Should refuse a kind that is a full ID number (the fuzzer found "11010519491231002x" accepted)
+    @Test func idNumberAsKindIsRefused() {
+        let event = WireEvent(sequence: 1, id: UUID().uuidString, kind: "11010519491231002x", occurredAtMs: 1_772_409_600_000, payload: "{}")
+        #expect(Self.refusal([event])?.body.message.contains("malformed kind") == true)
+    }
+
     @Test func maskedNumbersPass() {
         #expect(Self.refusal([Self.event(1, payload: #"{"id":"530622********0026","n":"\u0035\u0033"}"#)]) == nil)
     }
