@@ -1,30 +1,8 @@
 import Foundation
 
 /// The control socket's wire format: one JSON object per line each way, one request per
-/// connection. kioskd serves it; kioskctl and the tests are its clients.
-public struct ControlRequest: Codable, Sendable, Equatable {
-    /// "status" for now; later issues add device commands.
-    public var command: String
-    /// Named arguments of device commands, e.g. ["printer": "receipt"]; absent for "status".
-    public var arguments: [String: String]?
-
-    public init(command: String, arguments: [String: String]? = nil) {
-        self.command = command
-        self.arguments = arguments
-    }
-
-    public static let status = ControlRequest(command: "status")
-    public static let cardStatus = ControlRequest(command: "card.status")
-    /// `["lines": "N"]`, 1…1000 (default 100).
-    public static let logsCommand = "logs"
-    /// `["since": ISO 8601 date-time]`: counts by kind since then (default: the last 24 h).
-    public static let journalStatsCommand = "journal.stats"
-    /// `["since": ISO 8601 date-time, "limit": "N"]`: events since then, at most N (≤ 20000).
-    public static let journalExportCommand = "journal.export"
-    /// `["on": "true"|"false", "reason": text]`: the out-of-service screen, set by a technician.
-    public static let maintenanceCommand = "maintenance"
-}
-
+/// connection (`ControlRequest`, in ControlCommand.swift). kioskd serves it; kioskctl and the
+/// tests are its clients.
 public struct ControlResponse: Codable, Sendable, Equatable {
     public var ok: Bool
     public var error: ControlFailure?
@@ -74,6 +52,8 @@ public struct ControlFailure: Codable, Sendable, Equatable, Error {
         /// The request was not one JSON object on one line, or was too long.
         case badRequest = "bad_request"
         case unknownCommand = "unknown_command"
+        /// The request speaks another version of the wire format (`ControlWire.version`).
+        case unsupportedVersion = "unsupported_version"
         /// The command is for a device this kiosk has not configured.
         case notConfigured = "not_configured"
         /// A device command failed on the device (paper out, not connected, …); the message says why.

@@ -29,9 +29,3 @@ public struct PrinterReport: Codable, Sendable, Equatable {
     }
 }
 
-extension ControlRequest {
-    /// Names of the control commands for printers. Arguments: "printer" (a configured name;
-    /// all printers or the first one when absent) and, for a test page, "page" ("ticket" or "receipt").
-    public static let printerStatusCommand = "printer-status"
-    public static let printerTestCommand = "printer-test"
-}

@@ -1,15 +1,5 @@
 import Foundation
 
-extension ControlRequest {
-    /// The screen's state; with `["screenshot": "png"]` also the frame on screen as PNG.
-    public static let screenStatusCommand = "screen.status"
-    /// Colour bars, a grid and a gradient for `["seconds": "N"]`, then back to the kiosk's screen.
-    public static let screenTestPatternCommand = "screen.test-pattern"
-    /// Draws every touch for `["seconds": "N"]` and answers the touches seen.
-    public static let screenTouchTestCommand = "screen.touch-test"
-    /// Five targets; answers the fitted calibration matrix (and applies it at once).
-    public static let screenCalibrateCommand = "screen.calibrate"
-}
 
 /// The answer to the screen commands.
 public struct ScreenReport: Codable, Sendable, Equatable {

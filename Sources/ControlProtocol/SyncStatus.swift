@@ -53,8 +53,3 @@ public struct SyncStatus: Codable, Sendable, Equatable {
     }
 }
 
-extension ControlRequest {
-    public static let syncStatus = ControlRequest(command: "sync.status")
-    /// Push everything now (resetting the retry wait) and answer when that round ended.
-    public static let syncNow = ControlRequest(command: "sync.now")
-}

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ControlProtocol
+import Foundation
 import KioskLogging
 import Logging
 import NIOCore
@@ -114,47 +115,81 @@ package struct ControlServer: Service {
     private func answer(_ line: [UInt8], peer: PeerCredentials) async -> ControlResponse {
         let request: ControlRequest
         do {
-            request = try ControlCoding.decode(ControlRequest.self, from: line)
+            request = try Self.decodeRequest(line)
         } catch {
-            logger.notice("Ignored a malformed control request", metadata: ["peer.pid": "\(peer.pid)", "request.bytes": "\(line.count)"])
-            return .failure(.badRequest, "The request is not a JSON object like {\"command\":\"status\"}.")
+            logger.notice("Ignored a malformed control request", metadata: ["peer.pid": "\(peer.pid)", "request.bytes": "\(line.count)", "cause": "\(error.code.rawValue)"])
+            return ControlResponse(ok: false, error: error)
         }
-        switch request.command {
-        case ControlRequest.status.command:
+        return await answer(request.command, peer: peer)
+    }
+
+    /// The request on a line, or why it cannot be answered: another wire version is told so
+    /// (before its command is read); a command name this kioskd does not know is an unknown
+    /// command; anything else that does not decode is a bad request.
+    static func decodeRequest(_ line: [UInt8]) throws(ControlFailure) -> ControlRequest {
+        guard let probe = try? ControlCoding.decode(ControlRequestVersion.self, from: line) else {
+            throw ControlFailure(code: .badRequest, message: "The request is not a JSON object like {\"version\":\(ControlWire.version),\"command\":{\"status\":{}}}.")
+        }
+        guard probe.version == ControlWire.version else {
+            throw ControlFailure(code: .unsupportedVersion, message: "The request speaks control protocol version \(probe.version.map(String.init) ?? "1 (it names none)"); this kioskd speaks \(ControlWire.version). Use the kioskctl that came with this kioskd.")
+        }
+        do {
+            return try ControlCoding.decode(ControlRequest.self, from: line)
+        } catch {
+            let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any]
+            if let command = object?["command"] as? [String: Any], command.count == 1, let name = command.keys.first, !ControlCommand.names.contains(name) {
+                throw ControlFailure(code: .unknownCommand, message: "Unknown command '\(name.prefix(40))'; this kioskd knows: \(ControlCommand.names.joined(separator: ", ")).")
+            }
+            throw ControlFailure(code: .badRequest, message: "The request's command or its arguments are not as this kioskd reads them: \(Self.describe(error)).")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _)?: "missing '\(key.stringValue)'"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        case .dataCorrupted(let context)?: context.debugDescription
+        default: "\(error)"
+        }
+    }
+
+    /// Carries out one command; the same dispatch serves every client.
+    func answer(_ command: ControlCommand, peer: PeerCredentials) async -> ControlResponse {
+        switch command {
+        case .status:
             do {
                 return ControlResponse(ok: true, status: try await statusSource.status())
             } catch {
                 logger.error("Unable to build the status", metadata: ["error": "\(error)"])
                 return .failure(.internalError, "\(error)")
             }
-        case ControlRequest.cardStatus.command:
+        case .cardStatus:
             guard let cardReader = statusSource.cardReader else {
                 return .failure(.notConfigured, "This kiosk has no card reader configured ([devices.card_reader] in \(statusSource.configuration.sourcePath)).")
             }
             return ControlResponse(ok: true, cardReader: cardReader.cardReaderStatus())
-        case ControlRequest.printerStatusCommand, ControlRequest.printerTestCommand:
-            return await printerCommands.answer(request)
-        case ControlRequest.syncStatus.command, ControlRequest.syncNow.command:
-            return await SyncCommands.answer(request, sync: statusSource.sync, hallURL: statusSource.configuration.hallURL)
-        case ControlRequest.screenStatusCommand, ControlRequest.screenTestPatternCommand, ControlRequest.screenTouchTestCommand, ControlRequest.screenCalibrateCommand:
+        case .printerStatus, .printerTest:
+            return await printerCommands.answer(command)
+        case .syncStatus, .syncNow:
+            return await SyncCommands.answer(command, sync: statusSource.sync, hallURL: statusSource.configuration.hallURL)
+        case .screenStatus, .screenTestPattern, .screenTouchTest, .screenCalibrate:
             guard let screen else {
                 return .failure(.notConfigured, "This kiosk has no display configured ([devices.display] in \(statusSource.configuration.sourcePath)).")
             }
-            return await screen.answer(request)
-        case ControlRequest.logsCommand:
-            let text = request.arguments?["lines"] ?? "100"
-            guard let count = Int(text), (1...logRing.capacity).contains(count) else {
-                return .failure(.badRequest, "lines must be a whole number from 1 to \(logRing.capacity), got '\(text.prefix(20))'.")
+            return await screen.answer(command)
+        case .logs(let lines):
+            let count = lines ?? 100
+            guard (1...logRing.capacity).contains(count) else {
+                return .failure(.badRequest, "lines must be a whole number from 1 to \(logRing.capacity), got \(count).")
             }
             return ControlResponse(ok: true, logs: logRing.lines(last: count))
-        case ControlRequest.journalStatsCommand, ControlRequest.journalExportCommand:
-            return await JournalCommands.answer(request, journal: statusSource.journal)
-        case ControlRequest.maintenanceCommand:
-            let response = await MaintenanceCommands.answer(request, journey: journey)
+        case .journalStats, .journalExport:
+            return await JournalCommands.answer(command, journal: statusSource.journal)
+        case let .maintenance(on, reason):
+            let response = await MaintenanceCommands.answer(on: on, reason: reason, journey: journey)
             if response.ok { logger.notice("Out of service set by a technician", metadata: ["out_of_service": "\(response.outOfService ?? false)", "peer.uid": "\(peer.uid)"]) }
             return response
-        default:
-            return .failure(.unknownCommand, "Unknown command '\(request.command)'; this kioskd knows: status, card.status, printer-status, printer-test, screen.status, screen.test-pattern, screen.touch-test, screen.calibrate, sync.status, sync.now, logs, journal.stats, journal.export, maintenance.")
         }
     }
 

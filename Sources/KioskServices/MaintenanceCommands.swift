@@ -7,14 +7,10 @@ import KioskValues
 /// then says where to go instead) or back in service, with a reason for the journal. The answer
 /// comes after the record is journaled: "OK" means the journal holds it.
 enum MaintenanceCommands {
-    static func answer(_ request: ControlRequest, journey: JourneyInbox?) async -> ControlResponse {
+    static func answer(on: Bool, reason: String, journey: JourneyInbox?) async -> ControlResponse {
         guard let journey else {
             return .failure(.notConfigured, "This kiosk has no screen ([devices.display]), so there is no citizen's journey to take out of service.")
         }
-        guard let on = request.arguments?["on"].flatMap(Bool.init) else {
-            return .failure(.badRequest, "on must be true or false.")
-        }
-        let reason = request.arguments?["reason"] ?? ""
         guard reason.count <= 200, reason.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
             return .failure(.badRequest, "The reason must be one line of at most 200 characters.")
         }

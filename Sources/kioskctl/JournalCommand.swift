@@ -32,7 +32,7 @@ struct JournalStatsCommand: ParsableCommand {
     func validate() throws { try JournalTime.check(since) }
 
     func run() throws {
-        let request = ControlRequest(command: ControlRequest.journalStatsCommand, arguments: since.map { ["since": $0] })
+        let request = ControlRequest(.journalStats(since: since.flatMap(JournalTime.date)))
         let stats = try connection.client().answer(request, \.journalStats, missing: "no journal statistics in the answer")
         if json {
             print(try jsonText(stats))
@@ -67,7 +67,7 @@ struct JournalExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = ControlRequest(command: ControlRequest.journalExportCommand, arguments: ["since": since, "limit": "\(limit)"])
+        let request = ControlRequest(.journalExport(since: JournalTime.date(since), limit: limit))
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: 30)
         let events = try client.answer(request, \.events, missing: "no events in the answer")
         let encoder = JSONEncoder()
@@ -86,4 +86,7 @@ enum JournalTime {
             throw ValidationError("--since must be an ISO 8601 time with its zone, like 2026-11-30T22:00:00+08:00; got '\(text)'.")
         }
     }
+
+    /// The time `check` accepted.
+    static func date(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
 }

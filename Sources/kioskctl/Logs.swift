@@ -27,7 +27,7 @@ struct Logs: ParsableCommand {
     }
 
     func run() throws {
-        let logs = try connection.client().answer(ControlRequest(command: ControlRequest.logsCommand, arguments: ["lines": "\(lines)"]), \.logs, missing: "no log lines in the answer")
+        let logs = try connection.client().answer(ControlRequest(.logs(lines: lines)), \.logs, missing: "no log lines in the answer")
         print(json ? try jsonText(logs) : logs.joined(separator: "\n"))
     }
 }

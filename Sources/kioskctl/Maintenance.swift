@@ -36,7 +36,7 @@ struct Maintenance: ParsableCommand {
     }
 
     static func set(_ on: Bool, reason: String, connection: ConnectionOptions, json: Bool) throws {
-        let request = ControlRequest(command: ControlRequest.maintenanceCommand, arguments: ["on": on ? "true" : "false", "reason": reason])
+        let request = ControlRequest(.maintenance(on: on, reason: reason))
         let outOfService = try connection.client().answer(request, \.outOfService, missing: "no maintenance state in the answer")
         print(json ? try jsonText(["outOfService": outOfService]) : outOfService ? "Out of service: the screen sends citizens elsewhere." : "In service.")
     }

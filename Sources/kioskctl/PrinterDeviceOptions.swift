@@ -30,5 +30,4 @@ struct PrinterDeviceOptions: ParsableArguments {
         return configured?.profile ?? .standard80mm
     }
 
-    var arguments: [String: String]? { printer.map { ["printer": $0] } }
 }

@@ -20,7 +20,7 @@ struct PrinterStatusCommand: AsyncParsableCommand {
         if let uri = target.uri {
             reports = [try await Self.directReport(uri: uri, profile: target.profile(for: uri, configPath: connection.config))]
         } else {
-            let request = ControlRequest(command: ControlRequest.printerStatusCommand, arguments: target.arguments)
+            let request = ControlRequest(.printerStatus(printer: target.printer))
             reports = try connection.client().answer(request, \.printers, missing: "no printers in the answer")
         }
         if json {

@@ -32,9 +32,7 @@ struct PrinterTestCommand: AsyncParsableCommand {
             return
         }
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: 90)
-        var arguments = target.arguments ?? [:]
-        arguments["page"] = page.rawValue
-        let response = try client.request(ControlRequest(command: ControlRequest.printerTestCommand, arguments: arguments))
+        let response = try client.request(ControlRequest(.printerTest(printer: target.printer, page: page.rawValue)))
         if response.ok {
             let report = response.printers?.first
             let name = report?.name ?? "printer"

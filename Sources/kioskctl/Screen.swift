@@ -42,7 +42,7 @@ struct ScreenStatusCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() async throws {
-        let report = try connection.client().answer(ControlRequest(command: ControlRequest.screenStatusCommand), \.screen, missing: "kioskd sent no screen report")
+        let report = try connection.client().answer(ControlRequest(.screenStatus(screenshot: false)), \.screen, missing: "kioskd sent no screen report")
         print(json ? try jsonText(report) : FieldTable.render(report.fieldRows))
     }
 }
@@ -62,7 +62,7 @@ struct ScreenTestPatternCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try connection.client().answer(ControlRequest(command: ControlRequest.screenTestPatternCommand, arguments: ["seconds": "\(seconds)"]), \.screen, missing: "kioskd sent no screen report")
+        let report = try connection.client().answer(ControlRequest(.screenTestPattern(seconds: seconds)), \.screen, missing: "kioskd sent no screen report")
         print(json ? try jsonText(report) : "Showing the test pattern on \(report.device) (\(report.width)x\(report.height)) for \(seconds) s.")
     }
 }
@@ -85,7 +85,7 @@ struct ScreenTouchTestCommand: AsyncParsableCommand {
         // On stderr, so that --json output stays JSON.
         printToStandardError("Touch the screen; the test ends in \(seconds) s.")
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: seconds + 10)
-        let report = try client.answer(ControlRequest(command: ControlRequest.screenTouchTestCommand, arguments: ["seconds": "\(seconds)"]), \.screen, missing: "kioskd sent no screen report")
+        let report = try client.answer(ControlRequest(.screenTouchTest(seconds: seconds)), \.screen, missing: "kioskd sent no screen report")
         let touches = report.touches ?? []
         if json {
             print(try jsonText(touches))
@@ -117,7 +117,7 @@ struct ScreenScreenshotCommand: AsyncParsableCommand {
 
     func run() async throws {
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: 30)
-        let report = try client.answer(ControlRequest(command: ControlRequest.screenStatusCommand, arguments: ["screenshot": "png"]), \.screen, missing: "kioskd sent no screen report")
+        let report = try client.answer(ControlRequest(.screenStatus(screenshot: true)), \.screen, missing: "kioskd sent no screen report")
         guard let png = report.screenshotPNG else {
             printToStandardError("kioskctl: kioskd sent no picture; is a display configured ([devices.display])?")
             throw ExitCode(1)

@@ -25,7 +25,7 @@ struct ScreenCalibrateCommand: AsyncParsableCommand {
     func run() async throws {
         printToStandardError("Touch the centre of each of the five targets on the screen.")
         let client = ControlClient(socketPath: connection.socketPath(), timeoutSeconds: seconds + 10)
-        let report = try client.answer(ControlRequest(command: ControlRequest.screenCalibrateCommand, arguments: ["seconds": "\(seconds)"]), \.screen, missing: "kioskd sent no screen report")
+        let report = try client.answer(ControlRequest(.screenCalibrate(seconds: seconds)), \.screen, missing: "kioskd sent no screen report")
         guard let matrix = report.calibration, matrix.count == 6 else {
             printToStandardError("kioskctl: kioskd sent no calibration matrix.")
             throw ExitCode(1)

@@ -13,9 +13,13 @@ struct ControlSocketGarbageTests {
         let cases: [([UInt8], ControlFailure.Code)] = [
             (Array("hello\n".utf8), .badRequest),
             ([0xFF, 0x00, 0xFE, 0x0A], .badRequest),
-            (Array("{\"command\": 42}\n".utf8), .badRequest),
+            (Array("{\"version\":2,\"command\": 42}\n".utf8), .badRequest),
             (Array("[\"status\"]\n".utf8), .badRequest),
-            (Array("{\"command\":\"reboot\"}\n".utf8), .unknownCommand),
+            (Array("{\"version\":2,\"command\":{\"reboot\":{}}}\n".utf8), .unknownCommand),
+            (Array("{\"version\":2,\"command\":{\"logs\":{\"lines\":\"many\"}}}\n".utf8), .badRequest),
+            // Version 1's form, and a version from the future: told which version kioskd speaks.
+            (Array("{\"command\":\"reboot\"}\n".utf8), .unsupportedVersion),
+            (Array("{\"version\":3,\"command\":{\"status\":{}}}\n".utf8), .unsupportedVersion),
             ([UInt8](repeating: UInt8(ascii: "a"), count: 70_000), .badRequest),
         ]
         for (bytes, code) in cases {

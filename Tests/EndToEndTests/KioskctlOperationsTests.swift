@@ -44,10 +44,12 @@ struct KioskctlOperationsTests {
         #expect(starting != nil && ready != nil && starting! < ready!, "\(lines)")
         #expect(try await kioskd.kioskctl(["logs", "--lines", "2"]).standardOutput.split(separator: "\n").count == 2)
         #expect(try await kioskd.kioskctl(["logs", "--lines", "0"]).status == 64)
-        for bad in ["0", "1001", "many", "-5"] {
-            let answer = try kioskd.client.send(ControlRequest(command: "logs", arguments: ["lines": bad]))
+        for bad in [0, 1001, -5] {
+            let answer = try kioskd.client.send(ControlRequest(.logs(lines: bad)))
             #expect(!answer.ok && answer.error?.code == .badRequest, "lines=\(bad)")
         }
+        let many = try ControlCoding.decode(ControlResponse.self, from: kioskd.client.sendRaw(Array(#"{"version":2,"command":{"logs":{"lines":"many"}}}"#.utf8) + [10]))
+        #expect(!many.ok && many.error?.code == .badRequest)
         #expect(await kioskd.stop() == 0)
     }
 
@@ -65,10 +67,12 @@ struct KioskctlOperationsTests {
         let events = try export.standardOutput.split(separator: "\n").map { try decoder.decode(ExportedEvent.self, from: Data($0.utf8)) }
         #expect(events.first?.kind == "kiosk.started" && events.first?.sequence == 1, "\(export.standardOutput)")
         #expect(try await kioskd.kioskctl(["journal", "stats", "--since", "yesterday"]).status == 64)
-        for (command, arguments) in [("journal.stats", ["since": "yesterday"]), ("journal.export", ["since": since, "limit": "0"]), ("journal.export", ["limit": "99999999"])] {
-            let answer = try kioskd.client.send(ControlRequest(command: command, arguments: arguments))
-            #expect(!answer.ok && answer.error?.code == .badRequest, "\(command) \(arguments)")
+        for command in [ControlCommand.journalExport(since: Date().addingTimeInterval(-3600), limit: 0), .journalExport(since: nil, limit: 99_999_999)] {
+            let answer = try kioskd.client.send(ControlRequest(command))
+            #expect(!answer.ok && answer.error?.code == .badRequest, "\(command)")
         }
+        let yesterday = try ControlCoding.decode(ControlResponse.self, from: kioskd.client.sendRaw(Array(#"{"version":2,"command":{"journalStats":{"since":"yesterday"}}}"#.utf8) + [10]))
+        #expect(!yesterday.ok && yesterday.error?.code == .badRequest)
         #expect(await kioskd.stop() == 0)
     }
 
@@ -97,7 +101,7 @@ struct KioskctlOperationsTests {
         #expect(try await waitFor("out-of-service"))
         #expect(try await kioskd.kioskctl(["maintenance", "off"]).status == 0)
         #expect(try await waitFor("attract"))
-        let bad = try kioskd.client.send(ControlRequest(command: "maintenance", arguments: ["on": "maybe"]))
+        let bad = try ControlCoding.decode(ControlResponse.self, from: kioskd.client.sendRaw(Array(#"{"version":2,"command":{"maintenance":{"on":"maybe","reason":"x"}}}"#.utf8) + [10]))
         #expect(!bad.ok && bad.error?.code == .badRequest)
         let export = try await kioskd.kioskctl(["journal", "export", "--since", ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3600))])
         #expect(export.standardOutput.contains("printer jammed, part ordered"), "\(export.standardOutput)")

@@ -244,7 +244,7 @@ struct PrinterRequestGarbageTests {
     @Test func unknownTestPageOverSocket() async throws {
         let printer = try await SimulatedPrinter()
         let kioskd = try await KioskdInstance(extraConfig: "[devices.printers.ticket]\nuri = \"\(printer.uri)\"\n")
-        let response = try kioskd.client.send(ControlRequest(command: ControlRequest.printerTestCommand, arguments: ["page": "poster"]))
+        let response = try kioskd.client.send(ControlRequest(.printerTest(printer: nil, page: "poster")))
         #expect(response.ok == false)
         #expect(response.error == ControlFailure(code: .badRequest, message: "Unknown test page 'poster'; use ticket or receipt."))
         #expect(try printer.tickets().isEmpty)

@@ -144,12 +144,17 @@ struct ScreenEndToEndTests {
         let kioskd = try await startKioskd()
         _ = try await eventually { kioskd.framePixel(x: 2, y: 2, width: 480) == Self.background }
         let before = try await screenReport(kioskd).frames
-        for seconds in ["0", "601", "abc", "-5", ""] {
-            let response = try kioskd.client.send(ControlRequest(command: ControlRequest.screenTestPatternCommand, arguments: ["seconds": seconds]))
+        for seconds in [0, 601, -5] {
+            let response = try kioskd.client.send(ControlRequest(.screenTestPattern(seconds: seconds)))
             #expect(response.ok == false)
             #expect(response.error?.code == .badRequest, "\(seconds)")
         }
-        let unknown = try kioskd.client.send(ControlRequest(command: "screen.explode"))
+        for seconds in [#""abc""#, #""""#, "1.5"] {
+            let line = Array(#"{"version":2,"command":{"screenTestPattern":{"seconds":"#.utf8) + Array(seconds.utf8) + Array("}}}\n".utf8)
+            let response = try ControlCoding.decode(ControlResponse.self, from: kioskd.client.sendRaw(line))
+            #expect(response.error?.code == .badRequest, "\(seconds)")
+        }
+        let unknown = try ControlCoding.decode(ControlResponse.self, from: kioskd.client.sendRaw(Array(#"{"version":2,"command":{"screenExplode":{}}}"#.utf8) + [10]))
         #expect(unknown.error?.code == .unknownCommand)
         let cli = try await kioskd.kioskctl(["screen", "test-pattern", "--seconds", "0"])
         #expect(cli.status == 64)

@@ -11,8 +11,12 @@ package struct PrinterControlCommands: Sendable {
         self.kioskID = kioskID
     }
 
-    func answer(_ request: ControlRequest) async -> ControlResponse {
-        let wanted = request.arguments?["printer"]
+    func answer(_ command: ControlCommand) async -> ControlResponse {
+        let wanted: String?
+        switch command {
+        case let .printerStatus(printer), let .printerTest(printer, _): wanted = printer
+        default: return .failure(.unknownCommand, "'\(command.name)' is no printer command.")
+        }
         let selected: [PrinterService]
         if let wanted {
             selected = printers.filter { $0.name == wanted }
@@ -25,12 +29,12 @@ package struct PrinterControlCommands: Sendable {
         guard !selected.isEmpty else {
             return .failure(.notConfigured, "No printers are configured; add a [devices.printers.NAME] section to kioskd's configuration.")
         }
-        switch request.command {
-        case ControlRequest.printerStatusCommand:
+        switch command {
+        case .printerStatus:
             for printer in selected { await printer.refreshStatus() }
             return ControlResponse(ok: true, printers: selected.map { $0.report() })
-        case ControlRequest.printerTestCommand:
-            let pageName = request.arguments?["page"] ?? PrintDocument.TestPageKind.ticket.rawValue
+        case let .printerTest(_, page):
+            let pageName = page ?? PrintDocument.TestPageKind.ticket.rawValue
             guard let kind = PrintDocument.TestPageKind(rawValue: pageName) else {
                 return .failure(.badRequest, "Unknown test page '\(pageName)'; use ticket or receipt.")
             }
@@ -46,7 +50,7 @@ package struct PrinterControlCommands: Sendable {
                 return ControlResponse(ok: false, error: ControlFailure(code: .deviceFailed, message: "\(error)"), printers: [printer.report()])
             }
         default:
-            return .failure(.unknownCommand, "Unknown printer command '\(request.command)'.")
+            return .failure(.unknownCommand, "'\(command.name)' is no printer command.")
         }
     }
 

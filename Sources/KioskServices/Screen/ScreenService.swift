@@ -50,13 +50,13 @@ package final class ScreenService: Service, DeviceStatusReporting {
 
     /// Hands a control request to the screen task and waits for its answer; while the display
     /// is not open, answers at once with the reason.
-    func answer(_ request: ControlRequest) async -> ControlResponse {
+    func answer(_ command: ControlCommand) async -> ControlResponse {
         let unavailable = snapshot.withLock { $0.isOpen ? nil : ($0.lastError ?? "it is still being opened") }
         if let unavailable {
             return .failure(.deviceFailed, "The display is unavailable: \(unavailable)")
         }
         return await withCheckedContinuation { answer in
-            if case .terminated = eventContinuation.yield(.command(request, answer)) {
+            if case .terminated = eventContinuation.yield(.command(command, answer)) {
                 answer.resume(returning: .failure(.deviceFailed, "The screen service has stopped (kioskd is shutting down)."))
             }
         }
@@ -147,9 +147,9 @@ package final class ScreenService: Service, DeviceStatusReporting {
         defer { reading.cancel() }
         for await event in events {
             switch event {
-            case let .command(request, answer):
+            case let .command(command, answer):
                 // Touch tests and calibrations answer when they end; everything else now.
-                if let response = await handle(request, answer: answer, controller) { answer.resume(returning: response) }
+                if let response = await handle(command, answer: answer, controller) { answer.resume(returning: response) }
             case let .touch(event):
                 guard let panel = controller.touchPanel else { continue }
                 await handle(panel.screenTouch(event), controller)
@@ -184,14 +184,14 @@ package final class ScreenService: Service, DeviceStatusReporting {
     // MARK: Modes
 
     /// Carries out a screen command; nil when `answer` was kept to be resumed when the mode ends.
-    private func handle(_ request: ControlRequest, answer: CheckedContinuation<ControlResponse, Never>, _ controller: ScreenController) async -> ControlResponse? {
-        switch request.command {
-        case ControlRequest.screenStatusCommand:
+    private func handle(_ command: ControlCommand, answer: CheckedContinuation<ControlResponse, Never>, _ controller: ScreenController) async -> ControlResponse? {
+        switch command {
+        case let .screenStatus(screenshot):
             var report = self.report()
             if case .kiosk = controller.mode, let layout = controller.kioskLayout?.layout {
                 report.targets = layout.targets.map { ScreenTargetRecord(intent: $0.intent.name, x: $0.rect.x, y: $0.rect.y, width: $0.rect.width, height: $0.rect.height) }
             }
-            if request.arguments?["screenshot"] == "png" {
+            if screenshot {
                 do {
                     report.screenshotPNG = Data(try PNGFile.encode(controller.display.screenshot()))
                 } catch {
@@ -199,15 +199,15 @@ package final class ScreenService: Service, DeviceStatusReporting {
                 }
             }
             return ControlResponse(ok: true, screen: report)
-        case ControlRequest.screenTestPatternCommand:
-            guard let seconds = Self.seconds(request, range: 1...600) else { return .failure(.badRequest, "seconds must be a whole number from 1 to 600.") }
+        case let .screenTestPattern(requested):
+            guard let seconds = Self.seconds(requested, range: 1...600) else { return .failure(.badRequest, "seconds must be a whole number from 1 to 600.") }
             await finishMode(controller, answer: .failure(.deviceFailed, "Interrupted by a test pattern."))
             controller.mode = .testPattern
             startTimer(controller, seconds: seconds)
             await show(controller)
             logger.notice("Showing the test pattern", metadata: ["seconds": "\(seconds)"])
             return ControlResponse(ok: true, screen: report())
-        case ControlRequest.screenTouchTestCommand, ControlRequest.screenCalibrateCommand:
+        case .screenTouchTest(let requested), .screenCalibrate(let requested):
             guard touchscreen != nil else {
                 return .failure(.notConfigured, "This kiosk has no touchscreen configured ([devices.touchscreen] in kioskd's configuration).")
             }
@@ -215,8 +215,8 @@ package final class ScreenService: Service, DeviceStatusReporting {
                 let reason = snapshot.withLock { $0.touchError } ?? "it is still being opened"
                 return .failure(.deviceFailed, "The touchscreen is unavailable: \(reason)")
             }
-            let calibrating = request.command == ControlRequest.screenCalibrateCommand
-            guard let seconds = Self.seconds(request, range: calibrating ? 10...300 : 1...600) else {
+            let calibrating = if case .screenCalibrate = command { true } else { false }
+            guard let seconds = Self.seconds(requested, range: calibrating ? 10...300 : 1...600) else {
                 return .failure(.badRequest, calibrating ? "seconds must be a whole number from 10 to 300." : "seconds must be a whole number from 1 to 600.")
             }
             await finishMode(controller, answer: .failure(.deviceFailed, "Interrupted by another screen command."))
@@ -227,7 +227,7 @@ package final class ScreenService: Service, DeviceStatusReporting {
             logger.notice(calibrating ? "Calibrating the touchscreen" : "Touch test", metadata: ["seconds": "\(seconds)"])
             return nil
         default:
-            return .failure(.unknownCommand, "Unknown screen command '\(request.command)'.")
+            return .failure(.unknownCommand, "'\(command.name)' is no screen command.")
         }
     }
 
@@ -362,10 +362,10 @@ package final class ScreenService: Service, DeviceStatusReporting {
     /// The most touches a touch test answers with (the latest ones).
     static let touchTestLimit = 2000
 
-    private static func seconds(_ request: ControlRequest, range: ClosedRange<Int>) -> Int? {
-        guard let text = request.arguments?["seconds"] else { return range.lowerBound }
-        guard let value = Int(text), range.contains(value) else { return nil }
-        return value
+    /// The seconds asked for, or the range's start; nil outside the range.
+    private static func seconds(_ requested: Int?, range: ClosedRange<Int>) -> Int? {
+        guard let requested else { return range.lowerBound }
+        return range.contains(requested) ? requested : nil
     }
 }
 
@@ -394,7 +394,7 @@ struct ScreenSnapshot: Sendable {
 }
 
 enum ScreenEvent: Sendable {
-    case command(ControlRequest, CheckedContinuation<ControlResponse, Never>)
+    case command(ControlCommand, CheckedContinuation<ControlResponse, Never>)
     /// A touch in the panel's raw units; the screen task maps it with the current calibration.
     case touch(TouchEvent)
     case touchOpened(TouchMapping)
