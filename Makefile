@@ -97,7 +97,7 @@ FUZZ_SECONDS ?= 60
 # files lived in KioskCore until it was split out: take whichever exists.
 FUZZ_STUBS := KioskCore KioskValues HallProtocol
 fuzz_kiosk_values = $(foreach file,$(1),$(firstword $(wildcard Sources/KioskValues/$(file) Sources/KioskCore/$(file))))
-FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request catalog png bookings hall-bodies
+FUZZ_TARGETS := reader-frame printer-reply input-event scanner control-request catalog png bookings hall-bodies configuration
 FUZZ_SOURCES_reader-frame := Sources/DeviceDrivers/IDCard/ReaderFrame.swift Sources/DeviceDrivers/IDCard/ReaderFrameDecoder.swift \
 	Sources/DeviceDrivers/IDCard/ReaderStatus.swift Sources/DeviceDrivers/IDCard/ReaderCommand.swift Fuzz/ReaderFrameFuzzer.swift \
 	Sources/KioskSimulation/IDCard/SAMFrames.swift Sources/KioskSimulation/IDCard/SAMCommand.swift Sources/KioskSimulation/IDCard/SAMStatus.swift
@@ -124,6 +124,21 @@ FUZZ_SOURCES_bookings := $(addprefix Sources/HallProtocol/,CheckIns.swift Ticket
 FUZZ_SOURCES_hall-bodies := $(addprefix Sources/HallProtocol/,EventBatch.swift Heartbeat.swift Tickets.swift HallProtocol.swift HallErrorBody.swift) \
 	Sources/HallServer/EventBatchValidator.swift Sources/HallServer/HeartbeatValidator.swift \
 	$(call fuzz_kiosk_values,PersonalData.swift PersonalDataInJSON.swift) Fuzz/HallBodiesFuzzer.swift Fuzz/FuzzRequire.swift
+# The configuration loader (TOMLKit's C++ toml++, the drivers' and the Flow's types) links
+# SwiftPM's debug build of it as one shared library instead, so it imports the real modules
+# (no stubs) and needs every C module map they were built with.
+FUZZ_MODULE_MAPS_configuration = $(foreach m,CFreeType CPNG CQRencode CLibUSB CCUPS CDRM,Sources/$(m)/module.modulemap) \
+	$(wildcard .build/debug/*.build/module.modulemap) \
+	$(filter-out %Benchmarks% %SQLCipher% %CTOML/include/CTOML/module.modulemap,$(shell find .build/checkouts -path '*/Sources/*' -name module.modulemap 2>/dev/null))
+FUZZ_FLAGS_configuration = -I .build/debug/Modules $(addprefix -Xcc -fmodule-map-file=,$(FUZZ_MODULE_MAPS_configuration)) \
+	-Xcc -I/usr/include/freetype2 -Xcc -I/usr/include/libpng16 -Xcc -I/usr/include/libdrm \
+	-L .build/debug -lKioskConfigurationForFuzzing -Xlinker -rpath -Xlinker $(CURDIR)/.build/debug
+FUZZ_SOURCES_configuration := Fuzz/ConfigurationFuzzer.swift
+FUZZ_PREPARE_configuration := swift build --product KioskConfigurationForFuzzing
+FUZZ_NO_STUBS_configuration := yes
+# TOMLKit's TOMLTable(string:) leaks its toml++ table (about 400 bytes a parse; kioskd parses
+# once at start): LeakSanitizer would stop at the first input.
+FUZZ_OPTIONS_configuration := -detect_leaks=0
 fuzz: deps
 	@for name in $(or $(FUZZ_TARGET),$(FUZZ_TARGETS)); do \
 		$(MAKE) --no-print-directory fuzz-one FUZZ_NAME=$$name || exit 1; \
@@ -136,7 +151,8 @@ fuzz-one:
 	@mkdir -p .build/fuzz/$(FUZZ_NAME)/corpus .build/fuzz/stubs
 	@touch .build/fuzz/stubs/empty.swift
 	@for stub in $(FUZZ_STUBS); do swiftc -emit-module -parse-as-library -module-name $$stub .build/fuzz/stubs/empty.swift -o .build/fuzz/stubs/$$stub.swiftmodule; done
-	swiftc -O -sanitize=fuzzer,address -parse-as-library -I .build/fuzz/stubs $(FUZZ_FLAGS_$(FUZZ_NAME)) $(FUZZ_SOURCES_$(FUZZ_NAME)) \
+	$(FUZZ_PREPARE_$(FUZZ_NAME))
+	swiftc -O -sanitize=fuzzer,address -parse-as-library $(if $(FUZZ_NO_STUBS_$(FUZZ_NAME)),,-I .build/fuzz/stubs) $(FUZZ_FLAGS_$(FUZZ_NAME)) $(FUZZ_SOURCES_$(FUZZ_NAME)) \
 		-o .build/fuzz/$(FUZZ_NAME)/fuzzer
 	cd .build/fuzz/$(FUZZ_NAME) && SWIFT_BACKTRACE=enable=no ./fuzzer -max_total_time=$(FUZZ_SECONDS) $(FUZZ_OPTIONS_$(FUZZ_NAME)) \
 		-artifact_prefix=./ corpus ../../../Fuzz/corpus/$(FUZZ_NAME)

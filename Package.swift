@@ -18,6 +18,9 @@ let package = Package(
         .library(name: "KioskSimulation", targets: ["KioskSimulation"]),
         // For the screen benchmarks: the renderer, text and the reference scene.
         .library(name: "Graphics", targets: ["Graphics"]),
+        // For `make fuzz`'s configuration target: the TOML loader with TOMLKit and its other
+        // dependencies linked into one shared library, which the fuzzer links against.
+        .library(name: "KioskConfigurationForFuzzing", type: .dynamic, targets: ["KioskConfiguration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -29,6 +29,13 @@ public final class HallClient: Sendable {
         self.kioskID = kioskID
     }
 
+    /// A client dropped without `shutdown()` (a task that threw on its way) still shuts its
+    /// HTTP client down: AsyncHTTPClient stops the process when one is deinitialised running.
+    deinit {
+        let http = http
+        Task { try? await http.shutdown() }
+    }
+
     public func shutdown() async {
         try? await http.shutdown()
     }

@@ -15,6 +15,9 @@ extension KioskConfiguration {
 
     /// Parses configuration text; `sourcePath` is used for messages and to resolve relative paths.
     public static func parse(_ text: String, sourcePath: String) throws(ConfigurationError) -> KioskConfiguration {
+        if let line = TableHeaderCheck.firstBadHeader(in: text) {
+            throw ConfigurationError(file: sourcePath, line: line, problem: "syntax error: a table header must name a table, like [devices.printers.ticket]. Fix the header on that line.")
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -36,7 +36,19 @@ struct HallOnPostgresTests {
         try await first.start()
         try await second.start()
         let clients = [try Self.client(first, "K-A"), try Self.client(second, "K-A"), try Self.client(first, "K-B"), try Self.client(second, "K-B")]
+        do {
+            try await Self.exercise(clients, server: server, database: name)
+        } catch {
+            // A client must be shut down before it goes away, or AsyncHTTPClient stops the whole
+            // test process; and the halls' logs say what the error was about.
+            Issue.record("\(error)\nfirst hall:\n\(first.process?.standardError.suffix(3000) ?? "")\nsecond hall:\n\(second.process?.standardError.suffix(3000) ?? "")")
+        }
+        for client in clients { await client.shutdown() }
+        #expect(await first.stop() == 0)
+        #expect(await second.stop() == 0)
+    }
 
+    static func exercise(_ clients: [HallClient], server: PostgresServer, database name: String) async throws {
         let numbers = try await withThrowingTaskGroup(of: String.self) { group in
             for index in 0..<200 {
                 let client = clients[index % clients.count]
@@ -63,10 +75,6 @@ struct HallOnPostgresTests {
         #expect(stored == 500)
         let counted = try await server.psql(name, "SELECT COUNT(*), COUNT(DISTINCT sequence), MIN(sequence), MAX(sequence) FROM event WHERE kiosk_id = 'K-A'")
         #expect(counted.trimmingCharacters(in: .whitespacesAndNewlines) == "500|500|1|500")
-
-        for client in clients { await client.shutdown() }
-        #expect(await first.stop() == 0)
-        #expect(await second.stop() == 0)
     }
 
     /// Runs `kiosk-hall <arguments> --state-directory <fresh>`; returns the status, stderr and

@@ -49,6 +49,13 @@ import Testing
         }
 
         func shutdown() async { try? await http.shutdown() }
+
+        /// A test that throws before `shutdown()` must fail alone: AsyncHTTPClient stops the
+        /// whole test process when a client is deinitialised running.
+        deinit {
+            let http = http
+            Task { try? await http.shutdown() }
+        }
     }
 
     /// A hall with kiosks K-A and K-B enrolled; the CA is copied to trust/ for the callers.

@@ -200,3 +200,36 @@ struct CardReaderConfigurationTests {
         #expect(error?.line == line, "\(String(describing: error))")
     }
 }
+
+extension ConfigurationLoadingTests {
+    /// Should refuse, with the line, table headers that made toml++ abort the process (found by
+    /// the configuration fuzz target: "[[[" crashed kioskd and kioskctl), and still read headers,
+    /// arrays and strings that only look like them
+    @Test(arguments: ["[=", "[", "[[[", "[[ [", "[.a]", "[[=", "[[.", "[\u{07EB}", "[é]"])
+    func headersThatAbortedTOMLAreRefused(_ header: String) throws {
+        let text = valid + "\n# the printer\n" + header + "\n"
+        #expect(throws: ConfigurationError.self) { try KioskConfiguration.parse(text, sourcePath: file) }
+        do {
+            _ = try KioskConfiguration.parse(text, sourcePath: file)
+        } catch let error as ConfigurationError {
+            #expect(error.line == valid.split(separator: "\n", omittingEmptySubsequences: false).count + 2, "\(error)")
+            #expect(error.description.contains("table header"), "\(error)")
+        } catch {
+            Issue.record("not a ConfigurationError: \(error)")
+        }
+    }
+
+    @Test func headerLookalikesStillParse() throws {
+        let text = valid + """
+
+            [devices.printers."ticket"]
+            uri = "tcp:127.0.0.1:9100"
+            """
+        #expect(try KioskConfiguration.parse(text, sourcePath: file).devices.printers.map(\.name) == ["ticket"])
+        #expect(TableHeaderCheck.firstBadHeader(in: "a = [\n  [1, 2],\n  [3, 4],\n]\n") == nil)
+        #expect(TableHeaderCheck.firstBadHeader(in: "a = \"\"\"\n[=\n\"\"\"\n") == nil)
+        #expect(TableHeaderCheck.firstBadHeader(in: "[ ok ]\n[[list]]\n['quoted']\n") == nil)
+        #expect(TableHeaderCheck.firstBadHeader(in: "x = 1\n  [=\n") == 2)
+        #expect(TableHeaderCheck.firstBadHeader(in: "\u{FEFF}[\u{FFFD}") == 1, "a header right after a byte-order mark")
+    }
+}
