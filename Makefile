@@ -30,7 +30,7 @@ test-packages: build deb
 	swift build --build-tests
 	KIOSKD_TEST_PACKAGES=1 swift test --filter DebianPackageTests
 
-# The sync chaos tests (Tests/HallSyncTests/SyncChaosTests.swift; README, "Tests"): kioskd and
+# The sync chaos tests (Tests/HallSyncTests/SyncChaosTests.swift; docs/testing.md): kioskd and
 # kiosk-hall SIGKILLed at random moments while events are journaled, and the hall stopped for a
 # while; then the hall must hold the journal exactly once. About a minute. The seed is printed;
 # KIOSKD_CHAOS_SEED=<seed> make test-chaos replays its schedule. CI runs it after make test.
@@ -38,19 +38,19 @@ test-chaos: build
 	swift build --build-tests
 	KIOSKD_CHAOS=1 swift test --skip-build --filter SyncChaosTests
 
-# make run's demo page alone (Tests/demo; README, "Tests"): its input boundary, one journey through
+# make run's demo page alone (Tests/demo; docs/testing.md): its input boundary, one journey through
 # its endpoints with run-dev.sh stopped by Ctrl-C, and the page clicked through in headless Chromium.
 test-demo: build
 	/usr/bin/python3 Tests/demo/demo_test.py
 
 # The hall's API as docs/hall-api.yaml describes it, attacked by schemathesis (Tests/hall-api;
-# README, "Tests"): a private kiosk-hall with a kiosk's certificate; no 5xx, no crash, every answer
+# docs/testing.md): a private kiosk-hall with a kiosk's certificate; no 5xx, no crash, every answer
 # as documented. The pinned schemathesis comes from PyPI into .build/venv-api on first use.
 # HALL_API_EXAMPLES=N sets the generated cases per operation and phase (default 50).
 test-api: build
 	/usr/bin/python3 Tests/hall-api/schemathesis_test.py
 
-# The hardware-in-the-loop suite (Tests/hil; README, "Hardware in the loop"): kioskd in a QEMU
+# The hardware-in-the-loop suite (Tests/hil; docs/testing.md): kioskd in a QEMU
 # guest against real kernel devices (fbdev, DRM, a uinput touchscreen, an FTDI reader on xHCI, an
 # ext4 disk cut off mid-write). The guest's kernel, busybox and udev come from `apt-get download`,
 # cached in .build/hil/rig. HIL=NAME runs one scenario or group. CI runs it after `make test`.
@@ -82,7 +82,7 @@ clean:
 	rm -rf .build .build-release Benchmarks/.build .run
 
 # The Debian packages kioskd and kiosk-hall in .build-release/deb/ (scripts/build-deb.sh): a
-# release build with the Swift runtime linked in, stripped. README, "Installing on a kiosk".
+# release build with the Swift runtime linked in, stripped. docs/operations.md.
 deb: deps
 	scripts/build-deb.sh
 
@@ -90,7 +90,7 @@ deb: deps
 # product's own source files and Fuzz/<Name>Fuzzer.swift, FUZZ_SECONDS each (default 60), one
 # after the other. FUZZ_TARGET=name runs one. Each target works in .build/fuzz/<name>/: its
 # binary, its grown corpus (corpus/) and its findings (crash-*, timeout-*, oom-*); the seeds are
-# Fuzz/corpus/<name>/. See README, "Fuzzing".
+# Fuzz/corpus/<name>/. See docs/testing.md.
 FUZZ_SECONDS ?= 60
 # A target is one module, so the `import`s between the product's own modules name nothing;
 # empty modules of those names (FUZZ_STUBS) let the files compile unchanged. KioskValues'

@@ -43,6 +43,10 @@ stage() {
         install -m 0755 "packaging/$package/$script" "$root/DEBIAN/$script"
     done
     install -m 0644 README.md "$root/usr/share/doc/$package/README.md"
+    # The documents README maps (configuration, operations, hardware, protocols, ...).
+    install -d -m 0755 "$root/usr/share/doc/$package/docs/protocols"
+    install -m 0644 docs/*.md docs/hall-api.yaml "$root/usr/share/doc/$package/docs/"
+    install -m 0644 docs/protocols/*.md "$root/usr/share/doc/$package/docs/protocols/"
     printf 'kioskd\n\nCopyright: the kioskd developers.\nSource: this package is built from the kioskd repository by scripts/build-deb.sh.\n' \
         > "$root/usr/share/doc/$package/copyright"
     chmod 0644 "$root/usr/share/doc/$package/copyright"
@@ -93,7 +97,7 @@ control kioskd "$root" "$libraries, fonts-noto-cjk, fonts-hanazono, systemd (>= 
     " kioskd drives a kiosk's ID card reader, ESC/POS and CUPS printers, framebuffer" \
     " touchscreen and QR scanner, journals every transaction in SQLite and syncs it to" \
     " the hall. kioskctl is the technicians' tool. Installing enables nothing: see" \
-    " /usr/share/doc/kioskd/README.md, \"Installing on a kiosk\"."
+    " /usr/share/doc/kioskd/docs/operations.md."
 dpkg-deb --build --root-owner-group -Zxz "$root" "$output/kioskd_${version}_${architecture}.deb"
 
 echo "== kiosk-hall package"
@@ -110,7 +114,7 @@ control kiosk-hall "$root" "${libraries:+$libraries, }systemd (>= 247) | adduser
     "Description: hall server for kioskd kiosks" \
     " kiosk-hall receives every kiosk's journal over mutual TLS, serves the catalog," \
     " numbers queue tickets and shows the morning report. Installing enables nothing:" \
-    " see /usr/share/doc/kiosk-hall/README.md, \"Installing on a kiosk\"."
+    " see /usr/share/doc/kiosk-hall/docs/operations.md."
 dpkg-deb --build --root-owner-group -Zxz "$root" "$output/kiosk-hall_${version}_${architecture}.deb"
 
 ls -l "$output"/*.deb

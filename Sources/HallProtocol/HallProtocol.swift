@@ -1,5 +1,5 @@
-/// Version 1 of the kiosk <-> hall protocol: JSON over HTTPS with mutual TLS. README.md,
-/// "Hall protocol", documents every route; keep the two in step.
+/// Version 1 of the kiosk <-> hall protocol: JSON over HTTPS with mutual TLS. docs/hall-protocol.md
+/// (and docs/hall-api.yaml) documents every route; keep them in step.
 ///
 /// Times on the wire are integers (milliseconds since 1970-01-01 UTC) so that any JSON library
 /// reads them the same way; no ISO-8601 date parsing on either side.

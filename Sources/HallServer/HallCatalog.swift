@@ -18,7 +18,7 @@ public struct HallCatalog: Sendable {
         do {
             catalog = try JSONDecoder().decode(Catalog.self, from: data)
         } catch {
-            throw CatalogError(description: "The catalog '\(path)' is not a valid catalog: \(error). See README.md, 'Hall protocol', for its shape.")
+            throw CatalogError(description: "The catalog '\(path)' is not a valid catalog: \(error). See docs/hall-protocol.md for its shape.")
         }
         return HallCatalog(bytes: Array(data), catalog: catalog)
     }

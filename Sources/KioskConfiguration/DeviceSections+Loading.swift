@@ -15,7 +15,7 @@ extension KioskConfiguration.DeviceSections {
         if var scanner = try table.optionalTable("scanner") {
             sections.scanner = try ScannerConfiguration.parse(&scanner, baseDirectory: baseDirectory)
         }
-        try table.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the device sections")
+        try table.rejectUnknownKeys(hint: "see docs/configuration.md for the device sections")
         return sections
     }
 }

@@ -85,7 +85,7 @@ extension JourneySettings {
         }
         settings.pinAttempts = try reader.optionalInt("pin_attempts", range: 1...20) ?? settings.pinAttempts
         settings.pinLockoutSeconds = try reader.optionalInt("pin_lockout_seconds", range: 10...86_400) ?? settings.pinLockoutSeconds
-        try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', [journey]")
+        try reader.rejectUnknownKeys(hint: "see docs/configuration.md, [journey]")
         return settings
     }
 }

@@ -57,7 +57,7 @@ extension KioskConfiguration {
         }
         let sync = try SyncSettings.read(from: &reader, baseDirectory: baseDirectory, hallURL: hallURL)
         let journey = try JourneySettings.read(from: &reader, baseDirectory: baseDirectory, printerNames: devices.printers.map(\.name))
-        try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', for the keys kioskd knows")
+        try reader.rejectUnknownKeys(hint: "see docs/configuration.md for the keys kioskd knows")
 
         return KioskConfiguration(
             sourcePath: sourcePath,
@@ -78,7 +78,7 @@ extension KioskConfiguration {
         do {
             bytes = try FilePaths.readFile(at: path, limit: 1 << 20)
         } catch {
-            throw ConfigurationError(file: path, problem: "cannot read the configuration: \(error). Create it (see README.md, 'Configuration reference') or pass --config PATH.")
+            throw ConfigurationError(file: path, problem: "cannot read the configuration: \(error). Create it (see docs/configuration.md) or pass --config PATH.")
         }
         // toml++ reads C strings: a NUL byte would silently end the file early.
         guard !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {

@@ -34,7 +34,7 @@ extension KioskConfiguration {
                 PrinterProfile.Cutter(rawValue: value) == nil ? "must be \"full\", \"partial\" or \"none\", got '\(value)'" : nil
             }
             let presenter = try reader.optionalBool("presenter")
-            try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference'")
+            try reader.rejectUnknownKeys(hint: "see docs/configuration.md")
             result.append(PrinterConfiguration(
                 name: name,
                 uri: parsedURI!,

@@ -22,7 +22,7 @@ extension SyncSettings {
         let heartbeat = try reader.optionalInt("heartbeat_seconds", range: 1...86400) ?? defaultHeartbeatSeconds
         let catalog = try reader.optionalInt("catalog_refresh_seconds", range: 1...86400) ?? defaultCatalogRefreshSeconds
         let retry = try reader.optionalInt("retry_max_seconds", range: 1...86400) ?? defaultRetryMaximumSeconds
-        try reader.rejectUnknownKeys(hint: "see README.md, 'Configuration reference', [sync]")
+        try reader.rejectUnknownKeys(hint: "see docs/configuration.md, [sync]")
         return SyncSettings(
             clientCertificate: certificate, clientKey: key, hallCA: ca, batchSize: batchSize,
             reconcileHour: hour, reconcileMinute: minute, retentionDays: retention,

@@ -1,5 +1,5 @@
 /// kioskd's configuration, as read from /etc/kioskd/kioskd.toml. The configuration reference in
-/// README.md documents every key; keep the two in step.
+/// docs/configuration.md documents every key; keep the two in step.
 public struct KioskConfiguration: Sendable, Equatable {
     public static let defaultPath = "/etc/kioskd/kioskd.toml"
 

@@ -1,4 +1,4 @@
-/// kioskd's exit statuses (sysexits.h values where one fits), documented in README.md.
+/// kioskd's exit statuses (sysexits.h values where one fits), documented in docs/configuration.md.
 package enum ExitStatus {
     /// Stopped cleanly on SIGTERM or SIGINT.
     package static let success: Int32 = 0

@@ -12,7 +12,7 @@ import KioskValues
 package enum HallSyncSetup {
     package static func make(configuration: KioskConfiguration, journal: Journal, statusSource: DaemonStatusSource, logger: Logger) async throws -> HallSyncService? {
         guard let settings = configuration.sync else {
-            logger.notice("Sync with the hall is disabled: '\(configuration.sourcePath)' has no [sync] table. Events stay in the journal until it is configured (see README.md, 'Configuration reference').")
+            logger.notice("Sync with the hall is disabled: '\(configuration.sourcePath)' has no [sync] table. Events stay in the journal until it is configured (see docs/configuration.md, [sync]).")
             return nil
         }
         let syncConfiguration = HallSyncConfiguration(

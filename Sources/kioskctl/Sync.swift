@@ -67,7 +67,7 @@ struct SyncTable {
 
     func render() -> String {
         guard status.enabled else {
-            return "Sync: disabled (no [sync] table in kioskd.toml; see README.md, 'Configuration reference')"
+            return "Sync: disabled (no [sync] table in kioskd.toml; see docs/configuration.md, [sync])"
         }
         var rows: [(String, String)] = [
             ("Hall", status.hallURL),

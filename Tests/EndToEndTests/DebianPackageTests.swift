@@ -120,6 +120,10 @@ struct DebianPackageTests {
         #expect(root.attributes("usr/bin/kiosk-hall") == nil)
         let contents = try await runToCompletion("/usr/bin/dpkg-deb", ["--contents", try #require(DebianPackage.path("kioskd"))], in: root.path)
         #expect(contents.standardOutput.contains("./usr/share/doc/kioskd/README.md"))
+        // The documents README points to: the configuration reference and operations above all.
+        for document in ["docs/configuration.md", "docs/operations.md", "docs/hardware.md", "docs/protocols/sam.md"] {
+            #expect(contents.standardOutput.contains("./usr/share/doc/kioskd/\(document)"), "\(document) is not shipped")
+        }
     }
 
     /// Should create kioskd's user, the technician group and /var/lib/kioskd, and enable or start nothing

@@ -2,7 +2,7 @@
 """kioskd's hardware-in-the-loop suite: the real kioskd in a QEMU guest, against real kernel
 devices (bochs DRM and its fbdev, a uinput touchscreen, an FTDI reader on the xHCI bus behind
 kiosk-sim, an ext4 disk on virtio-blk), checked from the host through QMP screendumps and from
-inside through kioskctl and the journal. `make test-hil` runs it; see README, "Hardware in the loop".
+inside through kioskctl and the journal. `make test-hil` runs it; see docs/testing.md.
 
 usage: hil.py [SCENARIO-or-GROUP ...]     (default: all; names are printed with each result)
 Each scenario prints PASS or FAIL with its time and measurements; the exit status is 1 if any failed.

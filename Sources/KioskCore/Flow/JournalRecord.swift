@@ -1,5 +1,5 @@
-/// One journal event as the Flow asks for it: a kind the morning report knows (see README, "Event
-/// kinds") and a payload with no personal data (masked phone numbers only).
+/// One journal event as the Flow asks for it: a kind the morning report knows (see docs/hall-protocol.md,
+/// the event kinds) and a payload with no personal data (masked phone numbers only).
 public struct JournalRecord: Sendable, Equatable {
     public var kind: String
     public var payload: [String: JournalValue]
