@@ -12,10 +12,10 @@ cd "$(dirname "$0")/.."
 
 scratch=.build-release
 output="${DEB_OUTPUT:-$scratch/deb}"
-version=$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/KioskCore/KioskVersion.swift)
+version=$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/KioskValues/KioskVersion.swift)
 architecture=$(dpkg --print-architecture)
 maintainer="kioskd developers <kioskd@localhost>"
-[ -n "$version" ] || { echo "build-deb: no version in Sources/KioskCore/KioskVersion.swift" >&2; exit 1; }
+[ -n "$version" ] || { echo "build-deb: no version in Sources/KioskValues/KioskVersion.swift" >&2; exit 1; }
 
 echo "== release build (nice -n 10; --static-swift-stdlib; scratch path $scratch)"
 nice -n 10 swift build -c release --static-swift-stdlib --scratch-path "$scratch"
