@@ -18,7 +18,11 @@ maintainer="kioskd developers <kioskd@localhost>"
 [ -n "$version" ] || { echo "build-deb: no version in Sources/KioskValues/KioskVersion.swift" >&2; exit 1; }
 
 echo "== release build (nice -n 10; --static-swift-stdlib; scratch path $scratch)"
-nice -n 10 swift build -c release --static-swift-stdlib --scratch-path "$scratch"
+# Only the packaged programs: the package's other products (the fuzzing target's shared library)
+# cannot link with the Swift runtime static.
+for product in kioskd kioskctl kiosk-hall; do
+    nice -n 10 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product "$product"
+done
 bin="$scratch/release"
 
 # The C libraries the binaries link, as Depends, from the libraries' shlibs/symbols files.
