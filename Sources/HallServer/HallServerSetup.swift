@@ -18,7 +18,7 @@ public enum HallServerSetup {
         HallRoutes(store: store, catalog: catalog, bodyTimeout: limits.bodyTimeout).register(in: router)
         CounterRoutes(store: store, catalog: catalog, bodyTimeout: limits.bodyTimeout).register(in: router)
         ReportRoutes(store: store).register(in: router)
-        MethodNotAllowedRoutes.register(in: router)
+        MethodNotAllowedMiddleware.register(in: router)
 
         var tls = TLSConfiguration.makeServerConfiguration(
             certificateChain: try NIOSSLCertificate.fromPEMFile(credentials.serverCertificatePath).map { .certificate($0) },
