@@ -122,7 +122,7 @@ FUZZ_SOURCES_bookings := $(addprefix Sources/HallProtocol/,CheckIns.swift Ticket
 	$(call fuzz_kiosk_values,PersonalData.swift PersonalDataInJSON.swift CalendarDate.swift) Fuzz/BookingsFuzzer.swift Fuzz/FuzzRequire.swift
 # HallFailure (Hummingbird's HTTP status) is replaced by a stand-in in the fuzzer.
 FUZZ_SOURCES_hall-bodies := $(addprefix Sources/HallProtocol/,EventBatch.swift Heartbeat.swift Tickets.swift HallProtocol.swift HallErrorBody.swift) \
-	Sources/HallServer/EventBatchValidator.swift Sources/HallServer/HeartbeatValidator.swift \
+	Sources/HallServer/EventBatchValidator.swift Sources/HallServer/HeartbeatValidator.swift Sources/HallServer/ProtocolVersionCheck.swift \
 	$(call fuzz_kiosk_values,PersonalData.swift PersonalDataInJSON.swift) Fuzz/HallBodiesFuzzer.swift Fuzz/FuzzRequire.swift
 # The configuration loader (TOMLKit's C++ toml++, the drivers' and the Flow's types) links
 # SwiftPM's debug build of it as one shared library instead, so it imports the real modules

@@ -198,7 +198,7 @@ let package = Package(
         .testTarget(name: "DisplayInputTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "PrintingTests", dependencies: ["DeviceDrivers", "Graphics", "KioskTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Journal", "ControlProtocol", "Graphics", "KioskTestSupport"]),
-        .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol", "Journal", .product(name: "Hummingbird", package: "hummingbird")]),
+        .testTarget(name: "HallSyncUnitTests", dependencies: ["HallSync", "HallServer", "HallProtocol", "Journal", "KioskValues", .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(
             name: "HallSyncTests",
             dependencies: [

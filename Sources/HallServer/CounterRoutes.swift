@@ -1,6 +1,7 @@
 import Foundation
 import HallProtocol
 import Hummingbird
+import KioskValues
 
 /// What a kiosk asks the hall on a citizen's behalf: a queue number, a case's progress.
 struct CounterRoutes: Sendable {
@@ -18,7 +19,7 @@ struct CounterRoutes: Sendable {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
         try HallRoutes.checkPath(context, kioskID: kioskID)
         let checkIn = try await HallRoutes.decodeBody(CheckInRequest.self, request, kioskID: kioskID, within: bodyTimeout)
-        try HallRoutes.checkProtocolVersion(checkIn.protocolVersion, of: "check-in")
+        try ProtocolVersionCheck.check(checkIn.protocolVersion, of: "check-in")
         guard checkIn.kioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the check-in is for '\(checkIn.kioskID)'.")
         }
@@ -32,7 +33,7 @@ struct CounterRoutes: Sendable {
         case let (code?, nil):
             guard !code.isEmpty, code.count <= 256 else { throw HallFailure(.unprocessableContent, .malformed, "code must be 1 to 256 characters.") }
         case let (nil, holder?):
-            guard HallRoutes.isKeyedHash(holder) else {
+            guard PersonalData.isKeyedHash(holder) else {
                 throw HallFailure(.unprocessableContent, .malformed, "holder must be the keyed hash: 64 hex digits (never an ID number).")
             }
         default:
@@ -48,7 +49,7 @@ struct CounterRoutes: Sendable {
         let kioskID = try await KioskAuthentication.kioskID(of: context, store: store)
         try HallRoutes.checkPath(context, kioskID: kioskID)
         let ticket = try await HallRoutes.decodeBody(TicketRequest.self, request, kioskID: kioskID, within: bodyTimeout)
-        try HallRoutes.checkProtocolVersion(ticket.protocolVersion, of: "ticket request")
+        try ProtocolVersionCheck.check(ticket.protocolVersion, of: "ticket request")
         guard ticket.kioskID == kioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(kioskID)', but the ticket request is for '\(ticket.kioskID)'.")
         }

@@ -6,9 +6,7 @@ import KioskValues
 /// sequences, well-formed ids, kinds and payloads, no full ID numbers. Pure; no I/O.
 enum EventBatchValidator {
     static func validate(_ batch: EventBatch, certifiedKioskID: String, pathKioskID: String) throws(HallFailure) {
-        guard batch.protocolVersion == HallProtocol.version else {
-            throw HallFailure(.badRequest, .unsupportedVersion, "The batch speaks protocol version \(batch.protocolVersion); this hall speaks \(HallProtocol.version). Update kiosk-hall or kioskd so that both match.")
-        }
+        try ProtocolVersionCheck.check(batch.protocolVersion, of: "batch")
         guard pathKioskID == certifiedKioskID, batch.kioskID == certifiedKioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(certifiedKioskID)', but the request is for kiosk '\(batch.kioskID)' (path '\(pathKioskID)'). A kiosk may only send its own events; check kiosk_id and the certificate in the kiosk's configuration.")
         }

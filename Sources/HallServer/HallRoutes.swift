@@ -91,19 +91,6 @@ struct HallRoutes: Sendable {
         }
     }
 
-    /// A body's `protocolVersion` must be the hall's, as the header's must.
-    static func checkProtocolVersion(_ version: Int, of what: String) throws(HallFailure) {
-        guard version == HallProtocol.version else {
-            throw HallFailure(.badRequest, .unsupportedVersion, "The \(what) speaks protocol version \(version); this hall speaks \(HallProtocol.version). Update kiosk-hall or kioskd so that both match.")
-        }
-    }
-
-    /// The keyed hash of an ID number: 64 ASCII hex digits (Character.isHexDigit also takes
-    /// full-width ones, which no hash is written in).
-    static func isKeyedHash(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
-    }
-
     static func checkPath(_ context: HallRequestContext, kioskID: String) throws(HallFailure) {
         let pathKioskID = context.parameters.get("kiosk") ?? ""
         guard pathKioskID == kioskID else {

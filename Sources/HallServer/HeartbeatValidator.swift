@@ -5,9 +5,7 @@ import KioskValues
 /// bounds (the report adds backlogs up), short texts, no full ID numbers. Pure; no I/O.
 enum HeartbeatValidator {
     static func validate(_ heartbeat: Heartbeat, certifiedKioskID: String) throws(HallFailure) {
-        guard heartbeat.protocolVersion == HallProtocol.version else {
-            throw HallFailure(.badRequest, .unsupportedVersion, "The heartbeat speaks protocol version \(heartbeat.protocolVersion); this hall speaks \(HallProtocol.version).")
-        }
+        try ProtocolVersionCheck.check(heartbeat.protocolVersion, of: "heartbeat")
         guard heartbeat.kioskID == certifiedKioskID else {
             throw HallFailure(.forbidden, .wrongKiosk, "The client certificate is kiosk '\(certifiedKioskID)', but the heartbeat is for '\(heartbeat.kioskID.prefix(64))'.")
         }

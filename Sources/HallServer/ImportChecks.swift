@@ -6,8 +6,7 @@ import KioskValues
 /// Each answer is the reason a record is refused, or nil. Pure; `kiosk-hall import-*` uses them.
 public enum ImportChecks {
     public static func problem(in booking: Booking) -> String? {
-        // ASCII only: Character.isHexDigit also takes full-width digits, which no kiosk's hash matches.
-        guard booking.holder.utf8.count == 64, booking.holder.utf8.allSatisfy(isASCIIHexDigit) else { return "holder must be the keyed hash, 64 hex digits (never an ID number)" }
+        guard PersonalData.isKeyedHash(booking.holder) else { return "holder must be the keyed hash, 64 hex digits (never an ID number)" }
         guard isDay(booking.date) else { return "date must be YYYY-MM-DD" }
         guard (1...256).contains(booking.code.count) else { return "code must be 1 to 256 characters" }
         guard (1...16).contains(booking.category.count) else { return "category must be 1 to 16 characters" }
@@ -24,10 +23,6 @@ public enum ImportChecks {
         guard record.nextStep.count <= 500 else { return "nextStep must be at most 500 characters" }
         guard (0...HallProtocol.maximumTimestampMs).contains(record.updatedAtMs) else { return "updatedAtMs must be milliseconds from 1970 to 9999" }
         return idNumberProblem([("caseNumber", record.caseNumber), ("status", record.status), ("nextStep", record.nextStep)])
-    }
-
-    private static func isASCIIHexDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 
     /// "2026-12-01": a day on the calendar, with the dashes where they belong.

@@ -14,6 +14,12 @@ public enum PersonalData {
         return checkCharacters[sum % 11] == characters[17] || (characters[17] == UInt8(ascii: "x") && sum % 11 == 2)
     }
 
+    /// True when `text` has the form of a keyed hash of an ID number (`linkingHash`): 64 ASCII hex
+    /// digits. Character.isHexDigit also takes full-width digits, which no hash is written in.
+    public static func isKeyedHash(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
+    }
+
     /// Finds the first run of characters in `text` that is a full resident ID number, if any.
     /// A masked number ("530622********0026") is not one: the mask breaks the run.
     public static func firstResidentIDNumber(in text: String) -> Substring? {

@@ -1,5 +1,6 @@
 import Foundation
 import HallProtocol
+import KioskValues
 import Testing
 @testable import HallServer
 
@@ -150,10 +151,10 @@ struct HallInputBoundsTests {
 
     /// Should take only ASCII hex digits as a keyed hash (Character.isHexDigit also takes full-width ones)
     @Test func keyedHashesAreASCII() {
-        #expect(HallRoutes.isKeyedHash(String(repeating: "ab", count: 32)))
-        #expect(HallRoutes.isKeyedHash(String(repeating: "AB09", count: 16)))
-        #expect(!HallRoutes.isKeyedHash(String(repeating: "ａ", count: 64)))
-        #expect(!HallRoutes.isKeyedHash(String(repeating: "a", count: 63)))
-        #expect(!HallRoutes.isKeyedHash(String(repeating: "g", count: 64)))
+        #expect(PersonalData.isKeyedHash(String(repeating: "ab", count: 32)))
+        #expect(PersonalData.isKeyedHash(String(repeating: "AB09", count: 16)))
+        #expect(!PersonalData.isKeyedHash(String(repeating: "ａ", count: 64)))
+        #expect(!PersonalData.isKeyedHash(String(repeating: "a", count: 63)))
+        #expect(!PersonalData.isKeyedHash(String(repeating: "g", count: 64)))
     }
 }
