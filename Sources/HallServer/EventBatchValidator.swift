@@ -39,11 +39,12 @@ enum EventBatchValidator {
             guard event.payload.utf8.count <= HallProtocol.maximumPayloadBytes else {
                 throw HallFailure(.contentTooLarge, .tooLarge, "Event \(event.sequence)'s payload is \(event.payload.utf8.count) bytes; at most \(HallProtocol.maximumPayloadBytes) are accepted.")
             }
-            guard isJSONObject(event.payload) else {
+            guard let object = jsonObject(event.payload) else {
                 throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence)'s payload is not a JSON object.")
             }
-            // On the decoded values too: a number written as \u escapes is still a number.
-            if let place = PersonalData.residentIDNumberPlace(inJSON: event.payload) {
+            // On the decoded values too: a number written as \u escapes is still a number. The
+            // payload is parsed once, here, for both checks.
+            if let place = PersonalData.residentIDNumberPlace(inJSON: event.payload, decoded: object) {
                 throw HallFailure(.unprocessableContent, .malformed, "Event \(event.sequence)'s payload holds a full ID number (in \(place)); the hall refuses to store it. Nothing of the batch was stored.")
             }
         }
@@ -54,8 +55,9 @@ enum EventBatchValidator {
         return kind.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
-    private static func isJSONObject(_ text: String) -> Bool {
-        guard let data = text.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) else { return false }
-        return object is [String: Any]
+    /// The payload parsed, when it is a JSON object.
+    private static func jsonObject(_ text: String) -> [String: Any]? {
+        guard let data = text.data(using: .utf8) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
     }
 }

@@ -9,8 +9,16 @@ extension PersonalData {
     /// Returns a description of the place for a refusal message ("key 'note'", "the raw text"),
     /// never the number itself; nil when there is none. Text that is not JSON is scanned raw only.
     public static func residentIDNumberPlace(inJSON text: String) -> String? {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else {
+            return firstResidentIDNumber(in: text) != nil ? "the raw text" : nil
+        }
+        return residentIDNumberPlace(inJSON: text, decoded: value)
+    }
+
+    /// The same for a text its caller has parsed already (`decoded` is `text`, parsed by
+    /// JSONSerialization), so that it is not parsed twice.
+    public static func residentIDNumberPlace(inJSON text: String, decoded value: Any) -> String? {
         if firstResidentIDNumber(in: text) != nil { return "the raw text" }
-        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return nil }
         return place(in: value, path: "")
     }
 
